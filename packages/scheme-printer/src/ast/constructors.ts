@@ -1,0 +1,227 @@
+/**
+ * Constructors for every node kind. Each returns a frozen node and rejects,
+ * with a TypeError, a value that cannot be written as Scheme text.
+ */
+import {
+  PREFIXES,
+  isDatum,
+  type BlankLinesNode,
+  type BlockCommentNode,
+  type BooleanNode,
+  type BytevectorNode,
+  type CharNode,
+  type CommentNode,
+  type Datum,
+  type DatumCommentNode,
+  type IntegerNode,
+  type KeywordNode,
+  type ListNode,
+  type Node,
+  type PageBreakNode,
+  type PrefixName,
+  type PrefixedNode,
+  type RationalNode,
+  type RealNode,
+  type ShebangNode,
+  type SourceLocation,
+  type StringNode,
+  type SymbolNode,
+  type VectorNode,
+} from "./nodes.js";
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function freeze<T extends object>(node: T, loc: SourceLocation | undefined): T {
+  return Object.freeze(loc === undefined ? node : { ...node, loc: Object.freeze({ ...loc }) });
+}
+
+function checkText(what: string, value: unknown): string {
+  if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${typeof value}`);
+  if (LONE_SURROGATE.test(value))
+    throw new TypeError(`${what} contains a lone UTF-16 surrogate: ${JSON.stringify(value)}`);
+  return value;
+}
+
+function checkNodes(what: string, items: readonly Node[]): readonly Node[] {
+  if (!Array.isArray(items)) throw new TypeError(`${what} must be an array of nodes`);
+  for (const [i, item] of items.entries()) {
+    if (typeof item !== "object" || item === null || typeof (item as { kind?: unknown }).kind !== "string") {
+      throw new TypeError(`${what}[${i}] is not a Scheme node: ${String(item)}`);
+    }
+  }
+  return Object.freeze([...items]);
+}
+
+function checkDatum(what: string, value: unknown): Datum {
+  if (typeof value !== "object" || value === null || !isDatum(value as Node)) {
+    throw new TypeError(`${what} must be a datum, got ${describe(value)}`);
+  }
+  return value as Datum;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "object" && value !== null && "kind" in value) return `a ${String(value.kind)} node`;
+  return typeof value;
+}
+
+/** `foo` */
+export function sym(name: string, loc?: SourceLocation): SymbolNode {
+  return freeze({ kind: "symbol", name: checkText("symbol name", name) }, loc);
+}
+
+/** `#:foo` */
+export function kw(name: string, loc?: SourceLocation): KeywordNode {
+  return freeze({ kind: "keyword", name: checkText("keyword name", name) }, loc);
+}
+
+/** `"text"` */
+export function str(value: string, loc?: SourceLocation): StringNode {
+  return freeze({ kind: "string", value: checkText("string", value) }, loc);
+}
+
+/** An exact integer: `42`, or `#o755` where Guix's layout prints octal. */
+export function int(value: bigint | number, loc?: SourceLocation): IntegerNode {
+  if (typeof value === "number" && !Number.isSafeInteger(value)) {
+    throw new TypeError(`integer must be a safe integer or a bigint, got ${value}`);
+  }
+  if (typeof value !== "number" && typeof value !== "bigint") throw new TypeError(`integer must be a number or bigint`);
+  return freeze({ kind: "integer", value: BigInt(value) }, loc);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** An exact ratio, `1/3`; reduced, and an integer node when the denominator divides. */
+export function ratio(numerator: bigint, denominator: bigint, loc?: SourceLocation): RationalNode | IntegerNode {
+  if (typeof numerator !== "bigint" || typeof denominator !== "bigint") throw new TypeError("ratio takes bigints");
+  if (denominator === 0n) throw new TypeError("ratio with a zero denominator");
+  const sign = denominator < 0n ? -1n : 1n;
+  const g = gcd(numerator, denominator);
+  const n = (sign * numerator) / g;
+  const d = (sign * denominator) / g;
+  if (d === 1n) return int(n, loc);
+  return freeze({ kind: "rational", numerator: n, denominator: d }, loc);
+}
+
+/** An inexact real: `1.5`, `1.0e10`, `+inf.0`. */
+export function real(value: number, loc?: SourceLocation): RealNode {
+  if (typeof value !== "number") throw new TypeError(`real must be a number, got ${typeof value}`);
+  return freeze({ kind: "real", value }, loc);
+}
+
+/** `#t` / `#f` */
+export function bool(value: boolean, loc?: SourceLocation): BooleanNode {
+  if (typeof value !== "boolean") throw new TypeError(`boolean must be true or false`);
+  return freeze({ kind: "boolean", value }, loc);
+}
+
+/** `#\a`, `#\space`: one Unicode scalar value. */
+export function char(value: string, loc?: SourceLocation): CharNode {
+  checkText("character", value);
+  if ([...value].length !== 1)
+    throw new TypeError(`character must be exactly one code point, got ${JSON.stringify(value)}`);
+  return freeze({ kind: "char", value }, loc);
+}
+
+/** `(a b c)`: items may include comments and blank lines. */
+export function list(items: readonly Node[], loc?: SourceLocation): ListNode {
+  return freeze({ kind: "list", items: checkNodes("list items", items) }, loc);
+}
+
+/**
+ * `(a b . c)`. A tail that is itself a list is spliced in, as Scheme reads it:
+ * `(a . (b c))` is `(a b c)` and `(a . ,b)` is `(a unquote b)`.
+ */
+export function dotted(items: readonly Node[], tail: Datum, loc?: SourceLocation): ListNode {
+  const checked = checkNodes("list items", items);
+  if (!checked.some(isDatum)) throw new TypeError("a dotted list needs at least one datum before the dot");
+  checkDatum("the tail of a dotted list", tail);
+  if (tail.kind === "prefixed") return dotted([...checked, sym(tail.prefix), tail.datum], list([]), loc);
+  if (tail.kind === "list") {
+    const spliced = [...checked, ...tail.items];
+    return tail.tail === undefined ? list(spliced, loc) : dotted(spliced, tail.tail, loc);
+  }
+  return freeze({ kind: "list", items: checked, tail }, loc);
+}
+
+/** `#(a b c)` */
+export function vector(items: readonly Node[], loc?: SourceLocation): VectorNode {
+  return freeze({ kind: "vector", items: checkNodes("vector items", items) }, loc);
+}
+
+/** `#vu8(0 1 255)` */
+export function bytevector(
+  bytes: readonly number[],
+  prefix: "vu8" | "u8" = "vu8",
+  loc?: SourceLocation,
+): BytevectorNode {
+  for (const b of bytes) {
+    if (!Number.isInteger(b) || b < 0 || b > 255) throw new TypeError(`bytevector element must be 0..255, got ${b}`);
+  }
+  return freeze({ kind: "bytevector", prefix, bytes: Object.freeze([...bytes]) }, loc);
+}
+
+/** `'x`, `#~x`, ...: see {@link PREFIXES}. */
+export function prefixed(prefix: PrefixName, datum: Datum, loc?: SourceLocation): PrefixedNode {
+  if (!(prefix in PREFIXES)) throw new TypeError(`unknown prefix ${String(prefix)}`);
+  return freeze({ kind: "prefixed", prefix, datum: checkDatum(`the datum after ${PREFIXES[prefix]}`, datum) }, loc);
+}
+
+export const quote = (d: Datum): PrefixedNode => prefixed("quote", d);
+export const quasiquote = (d: Datum): PrefixedNode => prefixed("quasiquote", d);
+export const unquote = (d: Datum): PrefixedNode => prefixed("unquote", d);
+export const unquoteSplicing = (d: Datum): PrefixedNode => prefixed("unquote-splicing", d);
+export const gexp = (d: Datum): PrefixedNode => prefixed("gexp", d);
+export const ungexp = (d: Datum): PrefixedNode => prefixed("ungexp", d);
+export const ungexpNative = (d: Datum): PrefixedNode => prefixed("ungexp-native", d);
+export const ungexpSplicing = (d: Datum): PrefixedNode => prefixed("ungexp-splicing", d);
+export const ungexpNativeSplicing = (d: Datum): PrefixedNode => prefixed("ungexp-native-splicing", d);
+
+/**
+ * A `;` comment. `text` may omit the leading semicolons (`";; "` is added for a
+ * line comment, `";"` for a margin comment); it may not contain a newline.
+ */
+export function comment(text: string, options: { margin?: boolean } = {}, loc?: SourceLocation): CommentNode {
+  checkText("comment", text);
+  if (/[\n\r]/.test(text)) throw new TypeError(`a comment is one line; split ${JSON.stringify(text)} into several`);
+  const margin = options.margin ?? false;
+  const full = text.startsWith(";") ? text : `${margin ? ";" : ";;"}${text === "" ? "" : " "}${text}`;
+  return freeze({ kind: "comment", text: full, margin }, loc);
+}
+
+/** One or more empty lines. */
+export function blankLines(count = 1, loc?: SourceLocation): BlankLinesNode {
+  if (!Number.isInteger(count) || count < 1)
+    throw new TypeError(`blank line count must be a positive integer, got ${count}`);
+  return freeze({ kind: "blank-lines", count }, loc);
+}
+
+/** A page break (form feed) on a line of its own. */
+export function pageBreak(loc?: SourceLocation): PageBreakNode {
+  return freeze({ kind: "page-break" }, loc);
+}
+
+/** `#| text |#`; `text` is the whole comment, delimiters included. */
+export function blockComment(text: string, loc?: SourceLocation): BlockCommentNode {
+  checkText("block comment", text);
+  if (!text.startsWith("#|") || !text.endsWith("|#"))
+    throw new TypeError("a block comment starts with #| and ends with |#");
+  return freeze({ kind: "block-comment", text }, loc);
+}
+
+/** `#;datum` */
+export function datumComment(datum: Datum, loc?: SourceLocation): DatumCommentNode {
+  return freeze({ kind: "datum-comment", datum: checkDatum("the datum after #;", datum) }, loc);
+}
+
+/** `#!/usr/bin/env guile\n!#`; `text` is the whole header, `#!` and `!#` included. */
+export function shebang(text: string, loc?: SourceLocation): ShebangNode {
+  checkText("shebang", text);
+  if (!text.startsWith("#!") || !text.endsWith("!#"))
+    throw new TypeError("a #! header starts with #! and ends with !#");
+  return freeze({ kind: "shebang", text }, loc);
+}

@@ -1,0 +1,486 @@
+/**
+ * The printer: nodes to text, laid out as Guix's `pretty-print-with-comments`
+ * (guix/read-print.scm) lays them out. One recursive pass that tracks the
+ * column and writes straight out; every layout decision comes from the
+ * structure and the tables in `../rules/`, and from the width only at the edges.
+ */
+import {
+  PREFIXES,
+  isBlank,
+  type CommentNode,
+  type Datum,
+  type ListNode,
+  type Node,
+  type PrefixName,
+  type SymbolNode,
+} from "../ast/nodes.js";
+import { INTEGER_FORMS, NATURAL_STRING_FORMS, NATURAL_STRING_MIN_LENGTH } from "../rules/atom-forms.js";
+import { NEWLINE_FORMS } from "../rules/newline-forms.js";
+import { SPECIAL_FORMS } from "../rules/special-forms.js";
+import { charLength } from "../rules/unicode.js";
+import {
+  displaySymbol,
+  escapeStringNaturally,
+  formatInteger,
+  formatRational,
+  formatReal,
+  writeChar,
+  writeKeyword,
+  writeString,
+  writeExtendedSymbol,
+  writeSymbol,
+} from "./atoms.js";
+
+export interface PrintOptions {
+  /** The column the layout tries not to pass (Guix: 78). */
+  readonly width?: number;
+  /** Lists with more elements than this are written one element per line (Guix: 5). */
+  readonly longList?: number;
+}
+
+/**
+ * Lay top-level nodes out in one pass exactly as Guix's
+ * `pretty-print-with-comments/splice` does, each datum followed by a newline.
+ * Where comments or blank lines sit in places Guix's own printer cannot
+ * reproduce, this is Guix's first pass, not a fixed point: see `printDatums`.
+ */
+export function layoutDatums(nodes: readonly Node[], options: PrintOptions = {}): { text: string; hasBlanks: boolean } {
+  const printer = new Printer(options);
+  for (const node of nodes) {
+    printer.print(0, 0, true, null, node);
+    if (!isBlank(node)) printer.write("\n");
+  }
+  return { text: printer.text(), hasBlanks: printer.sawBlank };
+}
+
+/** Print one node at `indent`, without a trailing newline. */
+export function printDatum(node: Node, options: PrintOptions & { indent?: number } = {}): string {
+  const printer = new Printer(options);
+  const indent = options.indent ?? 0;
+  printer.print(indent, indent, true, null, node);
+  return printer.text();
+}
+
+/** The heads of the enclosing forms, innermost first; null for a head that is not a symbol. */
+interface Context {
+  readonly head: string | null;
+  readonly parent: Context | null;
+}
+
+function within(context: Context | null, heads: readonly string[]): boolean {
+  for (const head of heads) {
+    if (context === null || context.head !== head) return false;
+    context = context.parent;
+  }
+  return true;
+}
+
+// Written as Guix's printer writes (quote x): with the abbreviation.
+const ABBREVIATED = new Map<string, PrefixName>(
+  (
+    [
+      "quote",
+      "quasiquote",
+      "unquote",
+      "unquote-splicing",
+      "gexp",
+      "ungexp",
+      "ungexp-native",
+      "ungexp-splicing",
+      "ungexp-native-splicing",
+    ] as const
+  ).map((p) => [p, p]),
+);
+const QUOTING = new Set(["quote", "quasiquote", "unquote", "unquote-splicing"]);
+
+function symbolName(node: Node | undefined): string | null {
+  return node?.kind === "symbol" ? node.name : null;
+}
+
+/** Guile's `pair?`: a non-empty list, or a prefixed form (a list underneath). */
+function isPair(node: Node): boolean {
+  return (node.kind === "list" && node.items.length > 0) || node.kind === "prefixed" || node.kind === "datum-comment";
+}
+
+/** Written as `(sym x)` is written as its abbreviation. */
+function asAbbreviation(node: ListNode): { prefix: PrefixName; datum: Datum } | null {
+  if (node.tail !== undefined || node.items.length !== 2) return null;
+  const prefix = ABBREVIATED.get(symbolName(node.items[0]) ?? "");
+  const datum = node.items[1]!;
+  if (
+    prefix === undefined ||
+    isBlank(datum) ||
+    datum.kind === "block-comment" ||
+    datum.kind === "datum-comment" ||
+    datum.kind === "shebang"
+  )
+    return null;
+  return { prefix, datum };
+}
+
+function canonicalComment(comment: CommentNode, indent: number): string {
+  if (indent === 0) return comment.text;
+  const line = comment.text.replace(/^;+/, "").trim();
+  return (comment.margin ? ";" : line === "" ? ";;" : ";; ") + line;
+}
+
+function stringWidth(text: string): number {
+  if (!text.includes("\n")) return charLength(text);
+  let width = 0;
+  for (const line of text.split("\n")) width = Math.max(width, charLength(line));
+  return width;
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return (SPACES[n] ??= " ".repeat(n));
+}
+
+class Printer {
+  private readonly chunks: string[] = [];
+  /** Whether a comment, blank line or page break was printed: only they can make a layout unstable. */
+  sawBlank = false;
+  private readonly maxWidth: number;
+  private readonly longList: number;
+
+  constructor(options: PrintOptions) {
+    this.maxWidth = options.width ?? 78;
+    this.longList = options.longList ?? 5;
+  }
+
+  text(): string {
+    return this.chunks.join("");
+  }
+
+  write(text: string): void {
+    this.chunks.push(text);
+  }
+
+  private newline(indent: number): void {
+    this.chunks.push("\n", spaces(indent));
+  }
+
+  /** Print `node` at `column`; `delimited`: a space or newline already precedes it. Returns the new column. */
+  print(indent: number, column: number, delimited: boolean, context: Context | null, node: Node): number {
+    switch (node.kind) {
+      case "comment":
+        this.sawBlank = true;
+        if (node.margin) {
+          this.write(` ${canonicalComment(node, indent)}\n`);
+        } else {
+          if (column !== indent) this.newline(indent);
+          this.write(`${canonicalComment(node, indent)}\n`);
+        }
+        this.write(spaces(indent));
+        return indent;
+      case "blank-lines":
+        this.sawBlank = true;
+        if (!delimited) this.write("\n");
+        this.write("\n");
+        this.write(spaces(indent));
+        return indent;
+      case "page-break":
+        this.sawBlank = true;
+        if (!delimited) this.write("\n");
+        this.write("\f\n");
+        this.write(spaces(indent));
+        return indent;
+      case "prefixed":
+        return this.printPrefixed(indent, column, delimited, context, PREFIXES[node.prefix], node.datum);
+      case "datum-comment":
+        return this.printPrefixed(indent, column, delimited, context, "#;", node.datum);
+      case "list": {
+        if (node.items.length === 0 && node.tail === undefined) return this.printAtom(indent, column, delimited, "()");
+        const abbreviation = asAbbreviation(node);
+        if (abbreviation !== null) {
+          return this.printPrefixed(
+            indent,
+            column,
+            delimited,
+            context,
+            PREFIXES[abbreviation.prefix],
+            abbreviation.datum,
+          );
+        }
+        if (node.tail !== undefined && !node.items.some(isBlank))
+          return this.printAtom(indent, column, delimited, writeOneLine(node));
+        const head = symbolName(node.items[0]);
+        const special = head === null || node.tail !== undefined ? undefined : specialFormLead(head, context);
+        if (special !== undefined)
+          return this.printSpecialForm(indent, column, delimited, context, node, head!, special);
+        return this.printList(indent, column, delimited, context, node.items, "(", node.tail);
+      }
+      case "vector":
+        if (!node.items.some(isBlank)) return this.printAtom(indent, column, delimited, writeOneLine(node));
+        return this.printList(indent, column, delimited, context, node.items, "#(", undefined);
+      case "string":
+        return this.printAtom(indent, column, delimited, printedString(node.value, context));
+      case "integer": {
+        return this.printAtom(indent, column, delimited, formatInteger(node.value, integerRadix(context)));
+      }
+      case "symbol":
+        return this.printAtom(indent, column, delimited, displaySymbol(node.name));
+      case "block-comment":
+      case "shebang":
+        return this.printAtom(indent, column, delimited, node.text);
+      default:
+        return this.printAtom(indent, column, delimited, writeOneLine(node));
+    }
+  }
+
+  private printPrefixed(
+    indent: number,
+    column: number,
+    delimited: boolean,
+    context: Context | null,
+    sigil: string,
+    datum: Datum,
+  ): number {
+    if (!delimited) this.write(" ");
+    this.write(sigil);
+    const at = column + sigil.length + (delimited ? 0 : 1);
+    if (readsAsSplicing(sigil, datum))
+      return this.printAtom(indent, at, true, writeExtendedSymbol((datum as SymbolNode).name));
+    return this.print(indent, at, true, context, datum);
+  }
+
+  private printAtom(indent: number, column: number, delimited: boolean, text: string): number {
+    const width = stringWidth(text);
+    if (column + 1 + width > this.maxWidth && !delimited) {
+      this.newline(indent);
+      this.write(text);
+      return indent + width;
+    }
+    if (!delimited) this.write(" ");
+    this.write(text);
+    return column + (delimited ? 0 : 1) + width;
+  }
+
+  private printSpecialForm(
+    indent: number,
+    column: number,
+    delimited: boolean,
+    context: Context | null,
+    node: ListNode,
+    head: string,
+    lead: number,
+  ): number {
+    const inner: Context = { head, parent: context };
+    const headText = displaySymbol(head);
+    const args = node.items.slice(1);
+    if (!delimited) this.write(" ");
+    this.write("(");
+    this.write(headText);
+    if (lead !== 0) this.write(" ");
+    const bodyIndent = column + 2 + (delimited ? 0 : 1);
+    const leadIndent = column + 1 + (lead === 0 ? 0 : 1) + (delimited ? 0 : 1) + charLength(headText);
+    let col = leadIndent;
+    const leading = Math.min(lead, args.length);
+    for (let i = 0; i < leading; i++) col = this.print(leadIndent, col, i === 0, inner, args[i]!);
+    if (leading === lead) {
+      this.newline(bodyIndent);
+      col = bodyIndent;
+    }
+    col = this.printSequence(inner, bodyIndent, col, args, leading, true);
+    this.write(")");
+    return col + 1;
+  }
+
+  private printList(
+    indent: number,
+    column: number,
+    delimited: boolean,
+    context: Context | null,
+    items: readonly Node[],
+    open: string,
+    tail: Datum | undefined,
+  ): number {
+    const head = items[0]!;
+    const overflow = column >= this.maxWidth;
+    const col = overflow ? indent + 1 : column + (delimited ? open.length : open.length + 1);
+    const headName = symbolName(head);
+    const breakAfterHead =
+      (headName !== null && isNewlineForm(headName, context)) ||
+      isListOfLists(head, items) ||
+      startsWithLineComment(items);
+    const inner: Context = { head: headName, parent: context };
+    if (overflow) this.newline(indent);
+    else if (!delimited) this.write(" ");
+    this.write(open);
+    const afterHead = this.print(col, col, true, inner, head);
+    const bodyIndent =
+      afterHead >= this.maxWidth || headName === null || breakAfterHead || this.wouldProtrude(afterHead + 1, items)
+        ? col
+        : afterHead + 1;
+    if (breakAfterHead) this.newline(bodyIndent);
+    let end = this.printSequence(inner, bodyIndent, breakAfterHead ? bodyIndent : afterHead, items, 1, breakAfterHead);
+    if (tail !== undefined) {
+      end = this.printAtom(bodyIndent, end, false, ".");
+      end = this.print(bodyIndent, end, false, inner, tail);
+    }
+    this.write(")");
+    return end + 1;
+  }
+
+  /** Guix's `print-sequence`, over `items` from index `from`. */
+  private printSequence(
+    context: Context,
+    indent: number,
+    column: number,
+    items: readonly Node[],
+    from: number,
+    delimited: boolean,
+  ): number {
+    const long = items.length - from > this.longList;
+    let first = true;
+    for (let i = from; i < items.length; i++) {
+      const item = items[i]!;
+      const newline =
+        !first &&
+        !delimited &&
+        !isBlank(item) &&
+        (long || isPair(item) || (item.kind === "keyword" && item.name !== "allow-other-keys"));
+      if (newline) this.newline(indent);
+      const nextFirst = item.kind === "keyword" && !gexpArgumentFollows(items[i + 1], context);
+      const nextDelimited = isBlank(item);
+      column = this.print(indent, newline ? indent : column, newline || delimited, context, item);
+      first = nextFirst;
+      delimited = nextDelimited;
+    }
+    return column;
+  }
+
+  /** Guix's cheap test (with false negatives) for arguments that would pass the width at `indent`. */
+  private wouldProtrude(indent: number, items: readonly Node[]): boolean {
+    for (let i = 1; i < items.length; i++) {
+      const item = items[i]!;
+      switch (item.kind) {
+        case "string":
+          if (stringWidth(item.value) + 2 + indent >= this.maxWidth) return true;
+          break;
+        case "symbol":
+          if (stringWidth(displaySymbol(item.name)) + indent >= this.maxWidth) return true;
+          break;
+        case "boolean":
+          if (2 + indent >= this.maxWidth) return true;
+          break;
+        case "list":
+          if (item.items.length === 0 && item.tail === undefined && 2 + indent >= this.maxWidth) return true;
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+}
+
+function specialFormLead(head: string, context: Context | null): number | undefined {
+  const forms = SPECIAL_FORMS.get(head);
+  if (forms === undefined) return undefined;
+  for (const form of forms) {
+    if (form.within === undefined || within(context, [form.within])) return form.lead;
+  }
+  return undefined;
+}
+
+function isNewlineForm(head: string, context: Context | null): boolean {
+  const contexts = NEWLINE_FORMS.get(head);
+  return contexts !== undefined && contexts.some((heads) => within(context, heads));
+}
+
+/** A list whose first element is a proper list (not a quoted form), like `let` bindings. */
+function isListOfLists(head: Node, items: readonly Node[]): boolean {
+  if (items.length < 2) return false;
+  if (head.kind === "prefixed") return !QUOTING.has(head.prefix);
+  if (head.kind !== "list" || head.tail !== undefined || head.items.length === 0) return false;
+  return !QUOTING.has(symbolName(head.items[0]) ?? "");
+}
+
+function startsWithLineComment(items: readonly Node[]): boolean {
+  const second = items[1];
+  return second?.kind === "comment" && !second.margin;
+}
+
+// Inside a package's `(arguments (list ...))`, a gexp after a keyword goes on its own line.
+function gexpArgumentFollows(next: Node | undefined, context: Context): boolean {
+  if (next === undefined) return false;
+  const isGexp =
+    next.kind === "prefixed" ? next.prefix === "gexp" : next.kind === "list" && symbolName(next.items[0]) === "gexp";
+  return isGexp && within(context, ["list", "arguments", "package"]);
+}
+
+function printedString(value: string, context: Context | null): string {
+  const natural =
+    (context !== null && context.head !== null && NATURAL_STRING_FORMS.has(context.head)) ||
+    (value.includes("\n") && charLength(value) > NATURAL_STRING_MIN_LENGTH);
+  return natural ? escapeStringNaturally(value) : writeString(value);
+}
+
+function integerRadix(context: Context | null): 10 | 8 | 16 {
+  if (context === null || context.head === null) return 10;
+  const radix = INTEGER_FORMS.get(context.head);
+  if (radix !== 16) return radix ?? 10;
+  // Hexadecimal, unless some enclosing form is an octal one.
+  for (let c = context.parent; c !== null; c = c.parent) {
+    if (c.head !== null && INTEGER_FORMS.get(c.head) === 8) return 8;
+  }
+  return 16;
+}
+
+/** `,` then the symbol `@x` would read as `,@` then `x`: such a symbol is written `#{@x}#` (Guix's printer loses it). */
+function readsAsSplicing(sigil: string, datum: Datum): boolean {
+  return datum.kind === "symbol" && datum.name.startsWith("@") && /[,$+]$/.test(sigil);
+}
+
+/** A datum on one line, as Guile's `write` writes it: vectors, dotted pairs, atoms. */
+export function writeOneLine(node: Node): string {
+  switch (node.kind) {
+    case "symbol":
+      return writeSymbol(node.name);
+    case "keyword":
+      return writeKeyword(node);
+    case "string":
+      return writeString(node.value);
+    case "integer":
+      return node.value.toString();
+    case "rational":
+      return formatRational(node);
+    case "real":
+      return formatReal(node.value);
+    case "boolean":
+      return node.value ? "#t" : "#f";
+    case "char":
+      return writeChar(node);
+    case "list": {
+      const items = node.items.filter((n) => !isBlank(n)).map(writeOneLine);
+      if (node.tail !== undefined) items.push(".", writeOneLine(node.tail));
+      return `(${items.join(" ")})`;
+    }
+    case "vector":
+      return `#(${node.items
+        .filter((n) => !isBlank(n))
+        .map(writeOneLine)
+        .join(" ")})`;
+    case "bytevector":
+      return `#${node.prefix}(${node.bytes.join(" ")})`;
+    case "prefixed": {
+      const sigil = PREFIXES[node.prefix];
+      return (
+        sigil +
+        (readsAsSplicing(sigil, node.datum)
+          ? writeExtendedSymbol((node.datum as SymbolNode).name)
+          : writeOneLine(node.datum))
+      );
+    }
+    case "datum-comment":
+      return `#;${writeOneLine(node.datum)}`;
+    case "block-comment":
+    case "shebang":
+      return node.text;
+    case "comment":
+    case "blank-lines":
+    case "page-break":
+      return "";
+  }
+}

@@ -1,0 +1,61 @@
+/** Character names as Guile writes them (`#\nul` ... `#\space`, `#\delete`). */
+export const CHAR_NAME_BY_CODE: ReadonlyMap<number, string> = new Map(
+  [
+    "nul",
+    "soh",
+    "stx",
+    "etx",
+    "eot",
+    "enq",
+    "ack",
+    "alarm",
+    "backspace",
+    "tab",
+    "newline",
+    "vtab",
+    "page",
+    "return",
+    "so",
+    "si",
+    "dle",
+    "dc1",
+    "dc2",
+    "dc3",
+    "dc4",
+    "nak",
+    "syn",
+    "etb",
+    "can",
+    "em",
+    "sub",
+    "esc",
+    "fs",
+    "gs",
+    "rs",
+    "us",
+    "space",
+  ]
+    .map((name, code): [number, string] => [code, name])
+    .concat([[127, "delete"]]),
+);
+
+/** Every name Guile's reader accepts after `#\` (compared without case). */
+export const CHAR_CODE_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ...[...CHAR_NAME_BY_CODE].map(([code, name]): [string, number] => [name, code]),
+  ...Object.entries({
+    null: 0,
+    bel: 7,
+    bs: 8,
+    ht: 9,
+    lf: 10,
+    linefeed: 10,
+    nl: 10,
+    vt: 11,
+    ff: 12,
+    np: 12,
+    cr: 13,
+    escape: 27,
+    sp: 32,
+    del: 127,
+  }),
+]);

@@ -1,0 +1,16 @@
+(define-syntax swap!
+  (lambda (x)
+    (syntax-case x ()
+                 ((_ a b)
+                  #'(let ((tmp a))
+                      (set! a b)
+                      (set! b tmp))))))
+(define-syntax q
+  (lambda (s)
+    #`(list #,(car s)
+            #,@(cdr s))))
+(define explicit
+  (list 'a
+        `(b ,c
+            ,@d)
+        #~#$e))
