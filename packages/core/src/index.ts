@@ -1,2 +1,2 @@
-/** @guix-ts/core: typed builders for Guix manifests (see issue 3). */
-export {};
+/** @guix-ts/core: typed builders for Guix manifests, and the files they go to. */
+export { writeFileAtomic } from "./files/atomic-write.js";

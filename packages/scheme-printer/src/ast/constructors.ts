@@ -31,8 +31,9 @@ import {
 
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
-function freeze<T extends object>(node: T, loc: SourceLocation | undefined): T {
-  return Object.freeze(loc === undefined ? node : { ...node, loc: Object.freeze({ ...loc }) });
+// Nodes are frozen object literals of one shape per kind: cheap to make, unlike spread copies.
+function at(loc: SourceLocation | undefined): SourceLocation | undefined {
+  return loc === undefined || Object.isFrozen(loc) ? loc : Object.freeze({ line: loc.line, column: loc.column });
 }
 
 function checkText(what: string, value: unknown): string {
@@ -66,17 +67,17 @@ function describe(value: unknown): string {
 
 /** `foo` */
 export function sym(name: string, loc?: SourceLocation): SymbolNode {
-  return freeze({ kind: "symbol", name: checkText("symbol name", name) }, loc);
+  return Object.freeze({ kind: "symbol", name: checkText("symbol name", name), loc: at(loc) });
 }
 
 /** `#:foo` */
 export function kw(name: string, loc?: SourceLocation): KeywordNode {
-  return freeze({ kind: "keyword", name: checkText("keyword name", name) }, loc);
+  return Object.freeze({ kind: "keyword", name: checkText("keyword name", name), loc: at(loc) });
 }
 
 /** `"text"` */
 export function str(value: string, loc?: SourceLocation): StringNode {
-  return freeze({ kind: "string", value: checkText("string", value) }, loc);
+  return Object.freeze({ kind: "string", value: checkText("string", value), loc: at(loc) });
 }
 
 /** An exact integer: `42`, or `#o755` where Guix's layout prints octal. */
@@ -85,7 +86,7 @@ export function int(value: bigint | number, loc?: SourceLocation): IntegerNode {
     throw new TypeError(`integer must be a safe integer or a bigint, got ${value}`);
   }
   if (typeof value !== "number" && typeof value !== "bigint") throw new TypeError(`integer must be a number or bigint`);
-  return freeze({ kind: "integer", value: BigInt(value) }, loc);
+  return Object.freeze({ kind: "integer", value: BigInt(value), loc: at(loc) });
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -104,19 +105,19 @@ export function ratio(numerator: bigint, denominator: bigint, loc?: SourceLocati
   const n = (sign * numerator) / g;
   const d = (sign * denominator) / g;
   if (d === 1n) return int(n, loc);
-  return freeze({ kind: "rational", numerator: n, denominator: d }, loc);
+  return Object.freeze({ kind: "rational", numerator: n, denominator: d, loc: at(loc) });
 }
 
 /** An inexact real: `1.5`, `1.0e10`, `+inf.0`. */
 export function real(value: number, loc?: SourceLocation): RealNode {
   if (typeof value !== "number") throw new TypeError(`real must be a number, got ${typeof value}`);
-  return freeze({ kind: "real", value }, loc);
+  return Object.freeze({ kind: "real", value, loc: at(loc) });
 }
 
 /** `#t` / `#f` */
 export function bool(value: boolean, loc?: SourceLocation): BooleanNode {
   if (typeof value !== "boolean") throw new TypeError(`boolean must be true or false`);
-  return freeze({ kind: "boolean", value }, loc);
+  return Object.freeze({ kind: "boolean", value, loc: at(loc) });
 }
 
 /** `#\a`, `#\space`: one Unicode scalar value. */
@@ -124,12 +125,12 @@ export function char(value: string, loc?: SourceLocation): CharNode {
   checkText("character", value);
   if ([...value].length !== 1)
     throw new TypeError(`character must be exactly one code point, got ${JSON.stringify(value)}`);
-  return freeze({ kind: "char", value }, loc);
+  return Object.freeze({ kind: "char", value, loc: at(loc) });
 }
 
 /** `(a b c)`: items may include comments and blank lines. */
 export function list(items: readonly Node[], loc?: SourceLocation): ListNode {
-  return freeze({ kind: "list", items: checkNodes("list items", items) }, loc);
+  return Object.freeze({ kind: "list", items: checkNodes("list items", items), loc: at(loc) });
 }
 
 /**
@@ -145,12 +146,12 @@ export function dotted(items: readonly Node[], tail: Datum, loc?: SourceLocation
     const spliced = [...checked, ...tail.items];
     return tail.tail === undefined ? list(spliced, loc) : dotted(spliced, tail.tail, loc);
   }
-  return freeze({ kind: "list", items: checked, tail }, loc);
+  return Object.freeze({ kind: "list", items: checked, tail, loc: at(loc) });
 }
 
 /** `#(a b c)` */
 export function vector(items: readonly Node[], loc?: SourceLocation): VectorNode {
-  return freeze({ kind: "vector", items: checkNodes("vector items", items) }, loc);
+  return Object.freeze({ kind: "vector", items: checkNodes("vector items", items), loc: at(loc) });
 }
 
 /** `#vu8(0 1 255)` */
@@ -162,13 +163,13 @@ export function bytevector(
   for (const b of bytes) {
     if (!Number.isInteger(b) || b < 0 || b > 255) throw new TypeError(`bytevector element must be 0..255, got ${b}`);
   }
-  return freeze({ kind: "bytevector", prefix, bytes: Object.freeze([...bytes]) }, loc);
+  return Object.freeze({ kind: "bytevector", prefix, bytes: Object.freeze([...bytes]), loc: at(loc) });
 }
 
 /** `'x`, `#~x`, ...: see {@link PREFIXES}. */
 export function prefixed(prefix: PrefixName, datum: Datum, loc?: SourceLocation): PrefixedNode {
   if (!(prefix in PREFIXES)) throw new TypeError(`unknown prefix ${String(prefix)}`);
-  return freeze({ kind: "prefixed", prefix, datum: checkDatum(`the datum after ${PREFIXES[prefix]}`, datum) }, loc);
+  return Object.freeze({ kind: "prefixed", prefix, datum: checkDatum(`the datum after ${PREFIXES[prefix]}`, datum), loc: at(loc) });
 }
 
 export const quote = (d: Datum): PrefixedNode => prefixed("quote", d);
@@ -190,19 +191,19 @@ export function comment(text: string, options: { margin?: boolean } = {}, loc?: 
   if (/[\n\r]/.test(text)) throw new TypeError(`a comment is one line; split ${JSON.stringify(text)} into several`);
   const margin = options.margin ?? false;
   const full = text.startsWith(";") ? text : `${margin ? ";" : ";;"}${text === "" ? "" : " "}${text}`;
-  return freeze({ kind: "comment", text: full, margin }, loc);
+  return Object.freeze({ kind: "comment", text: full, margin, loc: at(loc) });
 }
 
 /** One or more empty lines. */
 export function blankLines(count = 1, loc?: SourceLocation): BlankLinesNode {
   if (!Number.isInteger(count) || count < 1)
     throw new TypeError(`blank line count must be a positive integer, got ${count}`);
-  return freeze({ kind: "blank-lines", count }, loc);
+  return Object.freeze({ kind: "blank-lines", count, loc: at(loc) });
 }
 
 /** A page break (form feed) on a line of its own. */
 export function pageBreak(loc?: SourceLocation): PageBreakNode {
-  return freeze({ kind: "page-break" }, loc);
+  return Object.freeze({ kind: "page-break", loc: at(loc) });
 }
 
 /** `#| text |#`; `text` is the whole comment, delimiters included. */
@@ -210,12 +211,12 @@ export function blockComment(text: string, loc?: SourceLocation): BlockCommentNo
   checkText("block comment", text);
   if (!text.startsWith("#|") || !text.endsWith("|#"))
     throw new TypeError("a block comment starts with #| and ends with |#");
-  return freeze({ kind: "block-comment", text }, loc);
+  return Object.freeze({ kind: "block-comment", text, loc: at(loc) });
 }
 
 /** `#;datum` */
 export function datumComment(datum: Datum, loc?: SourceLocation): DatumCommentNode {
-  return freeze({ kind: "datum-comment", datum: checkDatum("the datum after #;", datum) }, loc);
+  return Object.freeze({ kind: "datum-comment", datum: checkDatum("the datum after #;", datum), loc: at(loc) });
 }
 
 /** `#!/usr/bin/env guile\n!#`; `text` is the whole header, `#!` and `!#` included. */
@@ -223,5 +224,5 @@ export function shebang(text: string, loc?: SourceLocation): ShebangNode {
   checkText("shebang", text);
   if (!text.startsWith("#!") || !text.endsWith("!#"))
     throw new TypeError("a #! header starts with #! and ends with !#");
-  return freeze({ kind: "shebang", text }, loc);
+  return Object.freeze({ kind: "shebang", text, loc: at(loc) });
 }

@@ -11,7 +11,8 @@ export interface SourceLocation {
 }
 
 interface NodeBase {
-  readonly loc?: SourceLocation;
+  /** Set on nodes the reader makes; undefined on nodes built in code. */
+  readonly loc?: SourceLocation | undefined;
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * the reader, and by the printer to know when a symbol needs `#{...}#`.
  */
 import { ratio, real } from "../ast/constructors.js";
-import type { IntegerNode, RationalNode, RealNode } from "../ast/nodes.js";
+import type { IntegerNode, RationalNode, RealNode, SourceLocation } from "../ast/nodes.js";
 
 export type NumberNode = IntegerNode | RationalNode | RealNode;
 
@@ -50,7 +50,7 @@ function exactDecimal(body: string): { n: bigint; d: bigint } {
  * `#e1.5`, `+inf.0`. Returns null when the token is not a number (so it is a
  * symbol), and {@link UNSUPPORTED_NUMBER} for complex numbers.
  */
-export function parseNumber(token: string): NumberNode | typeof UNSUPPORTED_NUMBER | null {
+export function parseNumber(token: string, loc?: SourceLocation): NumberNode | typeof UNSUPPORTED_NUMBER | null {
   let radix = 10;
   let exactness: "e" | "i" | null = null;
   let body = token;
@@ -69,21 +69,21 @@ export function parseNumber(token: string): NumberNode | typeof UNSUPPORTED_NUMB
   const special = /^([+-])(inf|nan)\.0$/i.exec(body);
   if (special) {
     if (exactness === "e") return null;
-    return real(special[2]!.toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity);
+    return real(special[2]!.toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity, loc);
   }
 
   const r = parseRatio(body, radix);
   if (r !== null) {
     if (r.d === 0n) return null;
-    if (exactness === "i") return real(Number(r.n) / Number(r.d));
-    return ratio(r.n, r.d);
+    if (exactness === "i") return real(Number(r.n) / Number(r.d), loc);
+    return ratio(r.n, r.d, loc);
   }
   if (radix === 10 && DECIMAL.test(body) && /[0-9]/.test(body)) {
     if (exactness === "e") {
       const { n, d } = exactDecimal(body);
-      return ratio(n, d);
+      return ratio(n, d, loc);
     }
-    return real(Number(body.replace(/#/g, "0")));
+    return real(Number(body.replace(/#/g, "0")), loc);
   }
   if (COMPLEX.test(body) && /^[+-]?[0-9.]*(?:[+-][0-9.]*)?i$/i.test(body)) return UNSUPPORTED_NUMBER;
   return null;

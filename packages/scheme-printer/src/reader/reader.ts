@@ -49,6 +49,8 @@ const ESCAPE: Record<string, string> = {
   "0": "\0",
   "|": "|",
 };
+// Only tokens starting so can be numbers (or `#` syntax).
+const NUMBER_START = /^[-+.0-9#]/;
 const DIRECTIVES =
   /^(?:fold-case|no-fold-case|r6rs|curly-infix|curly-infix-and-bracket-lists|eof|default|optional|key|rest)\b/;
 
@@ -88,7 +90,7 @@ class Reader {
   }
 
   private here(offset = 0): SourceLocation {
-    return { line: this.line, column: this.pos + offset - this.lineStart + 1 };
+    return Object.freeze({ line: this.line, column: this.pos + offset - this.lineStart + 1 });
   }
 
   private error(reason: string, at: SourceLocation = this.here()): SchemeSyntaxError {
@@ -112,25 +114,26 @@ class Reader {
   private readItem(blankLine: boolean): Item {
     for (;;) {
       if (this.pos >= this.text.length) return EOF;
-      const start = this.here();
       const code = this.next();
+      if (code === 32) continue;
       if (code === NEWLINE) {
-        if (blankLine) return this.readBlankLines(start);
+        if (blankLine) return this.readBlankLines(this.here(-1));
         blankLine = true;
       } else if (code === PAGE) {
+        const start = this.here(-1);
         this.skipRestOfLine();
         return make.pageBreak(start);
       } else if (isWhitespace(code)) {
         continue;
       } else if (code === OPEN_PAREN || code === OPEN_BRACKET) {
-        return this.readList(code, start);
+        return this.readList(code, this.here(-1));
       } else if (code === CLOSE_PAREN || code === CLOSE_BRACKET) {
         return CLOSE;
       } else if (code === 59) {
-        return this.readComment(start, !blankLine);
+        return this.readComment(this.here(-1), !blankLine);
       } else {
         this.pos--;
-        return this.readDatumOrInert(start);
+        return this.readDatumOrInert(this.here());
       }
     }
   }
@@ -279,9 +282,10 @@ class Reader {
   }
 
   private atom(token: string, start: SourceLocation): Datum {
-    const number = parseNumber(token);
+    if (!NUMBER_START.test(token)) return make.sym(token, start);
+    const number = parseNumber(token, start);
     if (number === UNSUPPORTED_NUMBER) throw this.error(`complex numbers are not supported: ${token}`, start);
-    if (number !== null) return number.loc ? number : withLoc(number, start);
+    if (number !== null) return number;
     if (token.startsWith("#")) throw this.error(`unknown # syntax ${token}`, start);
     return make.sym(token, start);
   }
@@ -489,6 +493,3 @@ class Reader {
   }
 }
 
-function withLoc<T extends Datum>(node: T, loc: SourceLocation): T {
-  return Object.freeze(Object.assign({}, node, { loc: Object.freeze({ ...loc }) }));
-}

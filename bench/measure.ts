@@ -1,0 +1,31 @@
+import { performance } from "node:perf_hooks";
+
+export interface BenchResult {
+  readonly name: string;
+  /** Milliseconds. */
+  readonly ours: number;
+  readonly peer: number;
+  readonly target: string;
+  readonly pass: boolean;
+}
+
+/** The fastest of `runs` timings of `work`, in milliseconds (after one warm-up run). */
+export function bestOf(runs: number, work: () => void): number {
+  work();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+export function report(results: readonly BenchResult[]): string {
+  return results
+    .map((r) => {
+      const ratio = r.peer >= r.ours ? `${(r.peer / r.ours).toFixed(1)}x faster` : `${(r.ours / r.peer).toFixed(2)}x the peer's time`;
+      return `${r.pass ? "ok  " : "MISS"} ${r.name}: ${r.ours.toFixed(0)} ms vs ${r.peer.toFixed(0)} ms (${ratio}; target ${r.target})`;
+    })
+    .join("\n");
+}

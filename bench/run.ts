@@ -1,0 +1,13 @@
+/** `pnpm bench`: every benchmark, each against its peer measured in the same run. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { report } from "./measure.js";
+import { benchScheme } from "./scheme.js";
+
+const dir = mkdtempSync(join(tmpdir(), "guix-ts-bench-"));
+try {
+  console.log(report(benchScheme(dir)));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

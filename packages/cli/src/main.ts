@@ -1,0 +1,30 @@
+/** The `guix-ts` command line. */
+import { FMT_USAGE, fmt } from "./fmt.js";
+import { processIO, type CommandIO } from "./io.js";
+
+const USAGE = `usage: guix-ts COMMAND [OPTION]...
+
+Commands:
+  fmt     lay Scheme files out as \`guix style\` does
+
+Run \`guix-ts COMMAND --help\` for a command's options.
+`;
+
+const COMMANDS: Record<string, { run: (argv: readonly string[], io: CommandIO) => Promise<number>; usage: string }> = {
+  fmt: { run: fmt, usage: FMT_USAGE },
+};
+
+/** Run the command line `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.stderr(`guix-ts: unknown command ${JSON.stringify(name)}\n${USAGE}`);
+    return 2;
+  }
+  return command.run(rest, io);
+}

@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "guix-ts";
+
+const BIN = join(import.meta.dirname, "../bin/guix-ts.js");
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "guix-ts-fmt-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin });
+  return { code, out, err };
+}
+
+const UGLY = "(define x (list 1 2))\n";
+const PRETTY = "(define x\n  (list 1 2))\n";
+
+describe("guix-ts fmt", () => {
+  it("prints formatted files to stdout and leaves them alone", async () => {
+    const file = join(dir, "a.scm");
+    writeFileSync(file, UGLY);
+    expect(await run(["fmt", file])).toEqual({ code: 0, out: PRETTY, err: "" });
+    expect(readFileSync(file, "utf8")).toBe(UGLY);
+  });
+
+  it("--check names the files that would change and exits 1", async () => {
+    writeFileSync(join(dir, "ugly.scm"), UGLY);
+    writeFileSync(join(dir, "pretty.scm"), PRETTY);
+    const result = await run(["fmt", "--check", join(dir, "ugly.scm"), join(dir, "pretty.scm")]);
+    expect(result).toEqual({ code: 1, out: `${join(dir, "ugly.scm")}\n`, err: "" });
+    expect((await run(["fmt", "--check", join(dir, "pretty.scm")])).code).toBe(0);
+  });
+
+  it("--write rewrites in place, atomically, leaving no temporary file", async () => {
+    const file = join(dir, "a.scm");
+    writeFileSync(file, UGLY);
+    expect(await run(["fmt", "--write", file])).toEqual({ code: 0, out: `${file}\n`, err: "" });
+    expect(readFileSync(file, "utf8")).toBe(PRETTY);
+    expect(readdirSync(dir)).toEqual(["a.scm"]);
+  });
+
+  it("reports a syntax error as file:line:column and leaves the file untouched", async () => {
+    const bad = join(dir, "bad.scm");
+    const good = join(dir, "good.scm");
+    writeFileSync(bad, "(define x\n  (list 1 2)\n");
+    writeFileSync(good, UGLY);
+    const result = await run(["fmt", "--write", bad, good]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`${bad}:3:1: unbalanced parenthesis: \`(\` opened at 1:1 is never closed (missing \`)\`)\n`);
+    expect(readFileSync(bad, "utf8")).toBe("(define x\n  (list 1 2)\n");
+    expect(readFileSync(good, "utf8")).toBe(PRETTY);
+  });
+
+  it("honours --width and reads standard input as -", async () => {
+    const result = await run(["fmt", "--width", "30", "-"], '(list "aaaaaaaaaa" "bbbbbbbbbb" "cccccccccc")');
+    expect(result.out).toBe('(list "aaaaaaaaaa"\n      "bbbbbbbbbb"\n      "cccccccccc")\n');
+    expect((await run(["fmt", "-"], '(list "aaaaaaaaaa" "bbbbbbbbbb" "cccccccccc")')).out).toBe(
+      '(list "aaaaaaaaaa" "bbbbbbbbbb" "cccccccccc")\n',
+    );
+  });
+
+  it.each([
+    [["fmt"], "no file given"],
+    [["fmt", "--check", "--write", "x"], "--check and --write do not go together"],
+    [["fmt", "--width", "abc", "x"], "--width takes a whole number of at least 20, got abc"],
+    [["fmt", "--bogus", "x"], "Unknown option '--bogus'"],
+  ])("rejects %j with a usage error", async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+
+  it("names a file it cannot read", async () => {
+    const result = await run(["fmt", join(dir, "missing.scm")]);
+    expect(result).toMatchObject({ code: 2, err: `${join(dir, "missing.scm")}: cannot read: ENOENT\n` });
+  });
+
+  it("runs as the installed guix-ts command", () => {
+    const file = join(dir, "a.scm");
+    writeFileSync(file, UGLY);
+    const result = spawnSync(process.execPath, [BIN, "fmt", "--check", file], { encoding: "utf8" });
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: `${file}\n` });
+  });
+});
