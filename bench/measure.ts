@@ -24,7 +24,10 @@ export function bestOf(runs: number, work: () => void): number {
 export function report(results: readonly BenchResult[]): string {
   return results
     .map((r) => {
-      const ratio = r.peer >= r.ours ? `${(r.peer / r.ours).toFixed(1)}x faster` : `${(r.ours / r.peer).toFixed(2)}x the peer's time`;
+      const ratio =
+        r.peer >= r.ours
+          ? `${(r.peer / r.ours).toFixed(1)}x faster`
+          : `${(r.ours / r.peer).toFixed(2)}x the peer's time`;
       return `${r.pass ? "ok  " : "MISS"} ${r.name}: ${r.ours.toFixed(0)} ms vs ${r.peer.toFixed(0)} ms (${ratio}; target ${r.target})`;
     })
     .join("\n");

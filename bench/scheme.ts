@@ -17,7 +17,9 @@ export function benchScheme(dir: string): BenchResult[] {
   const [guileWrite, guilePretty] = guileTimes(dir, "print", printFile) as [number, number];
 
   // 25 MB and more of package code with comments, blank lines and margin comments, as Guix modules have.
-  const chunk = text.replace(/\(define-public /g, ";; A package.\n\n(define-public ").replace(/\(license /g, "(license ; the license\n ");
+  const chunk = text
+    .replace(/\(define-public /g, ";; A package.\n\n(define-public ")
+    .replace(/\(license /g, "(license ; the license\n ");
   const big = chunk.repeat(Math.ceil((25 * 1024 * 1024) / Buffer.byteLength(chunk)));
   const readFile = join(dir, "big.scm");
   writeFileSync(readFile, big);
@@ -40,6 +42,12 @@ export function benchScheme(dir: string): BenchResult[] {
       target: "at most 2x Guile write",
       pass: print / guileWrite <= 2,
     },
-    { name: `read ${mb(big)} MB of package code vs Guile read`, ours: read, peer: guileRead, target: "at least 2x faster", pass: guileRead / read >= 2 },
+    {
+      name: `read ${mb(big)} MB of package code vs Guile read`,
+      ours: read,
+      peer: guileRead,
+      target: "at least 2x faster",
+      pass: guileRead / read >= 2,
+    },
   ];
 }

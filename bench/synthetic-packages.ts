@@ -32,7 +32,11 @@ export function syntheticPackage(i: number): Node {
           call("method", sym("git-fetch")),
           call(
             "uri",
-            call("git-reference", call("url", S.str(`https://example.org/project-${i}/${name}`)), call("commit", sym("version"))),
+            call(
+              "git-reference",
+              call("url", S.str(`https://example.org/project-${i}/${name}`)),
+              call("commit", sym("version")),
+            ),
           ),
           call("file-name", call("git-file-name", sym("name"), sym("version"))),
           call("sha256", call("base32", S.str(hash(i)))),

@@ -21,7 +21,12 @@ export async function fmt(argv: readonly string[], io: CommandIO): Promise<numbe
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { check: { type: "boolean" }, write: { type: "boolean" }, width: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        check: { type: "boolean" },
+        write: { type: "boolean" },
+        width: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     io.stderr(`guix-ts fmt: ${(error as Error).message}\n${FMT_USAGE}`);
@@ -35,7 +40,8 @@ export async function fmt(argv: readonly string[], io: CommandIO): Promise<numbe
   const width = values.width === undefined ? 78 : Number(values.width);
   const problems: string[] = [];
   if (values.check && values.write) problems.push("--check and --write do not go together");
-  if (!Number.isInteger(width) || width < 20) problems.push(`--width takes a whole number of at least 20, got ${values.width}`);
+  if (!Number.isInteger(width) || width < 20)
+    problems.push(`--width takes a whole number of at least 20, got ${values.width}`);
   if (files.length === 0) problems.push("no file given");
   if (values.write && files.includes("-")) problems.push("--write cannot rewrite standard input");
   if (problems.length > 0) {

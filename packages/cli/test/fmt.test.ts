@@ -15,7 +15,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function run(argv: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin });
+  const code = await main(argv, {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => stdin,
+  });
   return { code, out, err };
 }
 
@@ -53,7 +57,9 @@ describe("guix-ts fmt", () => {
     writeFileSync(good, UGLY);
     const result = await run(["fmt", "--write", bad, good]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(`${bad}:3:1: unbalanced parenthesis: \`(\` opened at 1:1 is never closed (missing \`)\`)\n`);
+    expect(result.err).toBe(
+      `${bad}:3:1: unbalanced parenthesis: \`(\` opened at 1:1 is never closed (missing \`)\`)\n`,
+    );
     expect(readFileSync(bad, "utf8")).toBe("(define x\n  (list 1 2)\n");
     expect(readFileSync(good, "utf8")).toBe(PRETTY);
   });

@@ -34,7 +34,9 @@ export const parsers = {
       } catch (error) {
         if (!(error instanceof SchemeSyntaxError)) throw error;
         // prettier shows `loc` as a code frame.
-        throw Object.assign(new SyntaxError(error.reason), { loc: { start: { line: error.line, column: error.column } } });
+        throw Object.assign(new SyntaxError(error.reason), {
+          loc: { start: { line: error.line, column: error.column } },
+        });
       }
     },
     locStart: (): number => 0,

@@ -7,7 +7,11 @@ import { basename, dirname, join } from "node:path";
  * flushed, then renamed over `path`. Readers see the old file or the new one,
  * never a part; on any failure the temporary file is removed.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   let handle;
   try {

@@ -169,7 +169,12 @@ export function bytevector(
 /** `'x`, `#~x`, ...: see {@link PREFIXES}. */
 export function prefixed(prefix: PrefixName, datum: Datum, loc?: SourceLocation): PrefixedNode {
   if (!(prefix in PREFIXES)) throw new TypeError(`unknown prefix ${String(prefix)}`);
-  return Object.freeze({ kind: "prefixed", prefix, datum: checkDatum(`the datum after ${PREFIXES[prefix]}`, datum), loc: at(loc) });
+  return Object.freeze({
+    kind: "prefixed",
+    prefix,
+    datum: checkDatum(`the datum after ${PREFIXES[prefix]}`, datum),
+    loc: at(loc),
+  });
 }
 
 export const quote = (d: Datum): PrefixedNode => prefixed("quote", d);

@@ -492,4 +492,3 @@ class Reader {
     this.pos = index;
   }
 }
-

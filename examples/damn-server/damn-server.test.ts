@@ -1,0 +1,32 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { printDatums } from "@guix-ts/scheme-printer";
+import { channelsFile, manifestFile } from "./files.js";
+
+const REFERENCE = join(import.meta.dirname, "../../../shared/reference/damn-server");
+
+describe.skipIf(!existsSync(REFERENCE))("the damn-server example", () => {
+  it("prints manifest.scm byte for byte as the reference (guix style output)", () => {
+    expect(printDatums(manifestFile())).toBe(readFileSync(join(REFERENCE, "manifest.scm"), "utf8"));
+  });
+
+  it("prints channels.scm byte for byte as the reference", () => {
+    expect(printDatums(channelsFile())).toBe(readFileSync(join(REFERENCE, "channels.scm"), "utf8"));
+  });
+
+  it("pnpm demo writes both files to out/ and prints the pack command", () => {
+    const stdout = execFileSync(
+      process.execPath,
+      ["--conditions=development", "--import", "tsx", join(import.meta.dirname, "manifest.ts")],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(stdout).toContain("guix time-machine -C channels.scm -- pack -m manifest.scm -f docker");
+    for (const f of ["manifest.scm", "channels.scm"]) {
+      expect(readFileSync(join(import.meta.dirname, "out", f), "utf8")).toBe(readFileSync(join(REFERENCE, f), "utf8"));
+    }
+  });
+});

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Make sure the real programs the tests check against are installed (Debian packages).
+# As root with apt-get, install what is missing; otherwise print the exact command and fail.
+set -euo pipefail
+
+declare -A PACKAGE_OF=( [guile]=guile-3.0 )
+missing=()
+for tool in "${!PACKAGE_OF[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGE_OF[$tool]}")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing ${missing[*]} (needed by the tests)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "The tests need: ${missing[*]}. Install them with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
