@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as plugin from "@guix-ts/scheme-printer/prettier";
 import { formatScheme } from "@guix-ts/scheme-printer";
 
-const CASES = join(import.meta.dirname, "../../../../shared/golden/guix-style/cases");
+const CASES = join(import.meta.dirname, "../../../test/golden/guix-style/cases");
 
 describe("prettier plugin", () => {
   it("formats .scm files with the same rules as guix-ts fmt", async () => {
