@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { printDatums } from "@guix-ts/scheme-printer";
+import { orThrow } from "@guix-ts/core";
 import { channelsFile, manifestFile } from "./files.js";
 
 // A copy of shared/reference/damn-server: what `guix style -f` prints for the article's files.
@@ -10,11 +10,11 @@ const REFERENCE = join(import.meta.dirname, "../../test/golden/damn-server");
 
 describe("the damn-server example", () => {
   it("prints manifest.scm byte for byte as the reference (guix style output)", () => {
-    expect(printDatums(manifestFile())).toBe(readFileSync(join(REFERENCE, "manifest.scm"), "utf8"));
+    expect(orThrow(manifestFile()).text).toBe(readFileSync(join(REFERENCE, "manifest.scm"), "utf8"));
   });
 
   it("prints channels.scm byte for byte as the reference", () => {
-    expect(printDatums(channelsFile())).toBe(readFileSync(join(REFERENCE, "channels.scm"), "utf8"));
+    expect(orThrow(channelsFile()).text).toBe(readFileSync(join(REFERENCE, "channels.scm"), "utf8"));
   });
 
   it("pnpm demo writes both files to out/ and prints the pack command", () => {

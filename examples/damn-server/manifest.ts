@@ -5,14 +5,19 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "@guix-ts/core";
-import { printDatums } from "@guix-ts/scheme-printer";
+import { GuixValidationError, writeFile } from "@guix-ts/core";
 import { PACK_ARGV, channelsFile, manifestFile } from "./files.js";
 
 const out = join(import.meta.dirname, "out");
 await mkdir(out, { recursive: true });
-await writeFileAtomic(join(out, "manifest.scm"), printDatums(manifestFile()));
-await writeFileAtomic(join(out, "channels.scm"), printDatums(channelsFile()));
+try {
+  await writeFile(join(out, "manifest.scm"), manifestFile());
+  await writeFile(join(out, "channels.scm"), channelsFile());
+} catch (error) {
+  if (!(error instanceof GuixValidationError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
 console.log(`Wrote ${join(out, "manifest.scm")}`);

@@ -1,0 +1,31 @@
+import { deepFreeze, type Manifest, type PackageInput, type PackageRef } from "./values.js";
+
+/**
+ * Packages of Guix's collection by specification: `"name"`, `"name@version"`,
+ * `"name:output"`, `"name@version:output"`.
+ *
+ * @example specificationsToManifest(["python", "python-uvicorn@0.20", "glib:bin"])
+ * // (specifications->manifest (list "python" "python-uvicorn@0.20" "glib:bin"))
+ */
+export function specificationsToManifest(specifications: readonly string[]): Manifest {
+  return deepFreeze({ kind: "specifications-manifest", specifications: [...specifications] });
+}
+
+/**
+ * Packages, or `[package, "output"]` pairs.
+ *
+ * @example packagesToManifest([damnServer, [glib, "bin"]]) // (packages->manifest (list damn-server (list glib "bin")))
+ */
+export function packagesToManifest(packages: readonly PackageInput[]): Manifest {
+  return deepFreeze({ kind: "packages-manifest", packages: [...packages] });
+}
+
+/** `(concatenate-manifests (list ...))` */
+export function concatenateManifests(manifests: readonly Manifest[]): Manifest {
+  return deepFreeze({ kind: "concatenated-manifest", manifests: [...manifests] });
+}
+
+/** The inputs needed to develop `pkg`: `(package->development-manifest pkg)`. */
+export function packageToDevelopmentManifest(pkg: PackageRef): Manifest {
+  return deepFreeze({ kind: "development-manifest", package: pkg });
+}

@@ -1,0 +1,76 @@
+import { list, sym } from "@guix-ts/scheme-printer";
+import { deepFreeze, type GitReference, type Origin, type Scheme } from "./values.js";
+
+export interface OriginOptions {
+  /** A method variable and its module, e.g. `{ name: "hg-fetch", module: ["guix", "hg-download"] }`. */
+  readonly method: { readonly name: string; readonly module: readonly string[] };
+  readonly uri: Origin["uri"];
+  readonly sha256?: string;
+  readonly fileName?: string | Scheme;
+  readonly patches?: readonly (string | Scheme)[];
+  readonly snippet?: Scheme;
+  readonly modules?: readonly (readonly string[])[];
+}
+
+/** `(origin (method ...) (uri ...) (sha256 (base32 "...")) ...)` for any fetch method. */
+export function origin(options: OriginOptions): Origin {
+  return deepFreeze({ kind: "origin", ...options, sha256: options.sha256 });
+}
+
+/** The package's `version` variable, for `(commit version)`. */
+export const packageVersion: Scheme = sym("version");
+
+/** `(git-file-name name version)`: the checkout's name, `NAME-VERSION-checkout`. */
+export const gitFileName: Scheme = list([sym("git-file-name"), sym("name"), sym("version")]);
+
+export interface GitFetchOptions {
+  readonly url: string;
+  /** A full commit id, a tag, or {@link packageVersion}. */
+  readonly commit: string | Scheme;
+  readonly recursive?: boolean;
+  /** nix-base32 sha256 of the checkout; leave it out to have `guix-ts lock` compute it. */
+  readonly sha256?: string;
+  readonly fileName?: string | Scheme;
+  readonly patches?: readonly (string | Scheme)[];
+  readonly snippet?: Scheme;
+  readonly modules?: readonly (readonly string[])[];
+}
+
+/**
+ * A git checkout.
+ *
+ * @example gitFetch({ url: "https://git.sr.ht/~qeef/damn-server", commit: packageVersion, sha256: "06wd..." })
+ * // (origin (method git-fetch) (uri (git-reference (url "...") (commit version))) (sha256 (base32 "06wd...")))
+ */
+export function gitFetch(options: GitFetchOptions): Origin {
+  const { url, commit, recursive, ...rest } = options;
+  const uri: GitReference = { kind: "git-reference", url, commit, recursive };
+  return origin({ method: { name: "git-fetch", module: ["guix", "git-download"] }, uri, ...rest });
+}
+
+export type UrlFetchOptions = ({ readonly url: string } | { readonly urls: readonly string[] }) & {
+  readonly sha256?: string;
+  readonly fileName?: string | Scheme;
+  readonly patches?: readonly (string | Scheme)[];
+  readonly snippet?: Scheme;
+  readonly modules?: readonly (readonly string[])[];
+};
+
+/**
+ * A file downloaded from a URL (or the first of several mirrors that answers).
+ *
+ * @example urlFetch({ url: "mirror://gnu/hello/hello-2.12.tar.gz", sha256: "..." })
+ */
+export function urlFetch(options: UrlFetchOptions): Origin {
+  const { sha256, fileName, patches, snippet, modules } = options;
+  const uri = "url" in options ? options.url : options.urls;
+  return origin({
+    method: { name: "url-fetch", module: ["guix", "download"] },
+    uri,
+    ...(sha256 === undefined ? {} : { sha256 }),
+    ...(fileName === undefined ? {} : { fileName }),
+    ...(patches === undefined ? {} : { patches }),
+    ...(snippet === undefined ? {} : { snippet }),
+    ...(modules === undefined ? {} : { modules }),
+  });
+}

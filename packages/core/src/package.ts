@@ -1,0 +1,68 @@
+import type { License } from "./licenses.js";
+import { deepFreeze, type BuildSystem, type GuixPackage, type Origin, type Package, type PackageInput, type Scheme, type SearchPath } from "./values.js";
+
+export interface PackageOptions {
+  readonly name: string;
+  readonly version: string;
+  /** An origin, or `undefined` for `(source #f)`. */
+  readonly source: Origin | Scheme | undefined;
+  readonly buildSystem: BuildSystem;
+  readonly inputs?: readonly PackageInput[];
+  readonly nativeInputs?: readonly PackageInput[];
+  readonly propagatedInputs?: readonly PackageInput[];
+  readonly outputs?: readonly string[];
+  readonly synopsis: string;
+  readonly description: string;
+  readonly homePage: string;
+  readonly license: License | readonly License[];
+  readonly properties?: Readonly<Record<string, string | number | boolean>>;
+  readonly supportedSystems?: readonly string[];
+  readonly nativeSearchPaths?: readonly SearchPath[];
+  readonly searchPaths?: readonly SearchPath[];
+}
+
+/**
+ * A package definition.
+ *
+ * @example
+ * pkg({ name: "hello", version: "2.12", source: urlFetch({...}), buildSystem: gnuBuildSystem(),
+ *       synopsis: "Hello", description: "Greets.", homePage: "https://www.gnu.org/software/hello/", license: "gpl3+" })
+ * // (package (name "hello") (version "2.12") (source (origin ...)) (build-system gnu-build-system) ...)
+ */
+export function pkg(options: PackageOptions): Package {
+  return deepFreeze({
+    kind: "package",
+    name: options.name,
+    version: options.version,
+    source: options.source,
+    buildSystem: options.buildSystem,
+    inputs: options.inputs ?? [],
+    nativeInputs: options.nativeInputs ?? [],
+    propagatedInputs: options.propagatedInputs ?? [],
+    outputs: options.outputs,
+    synopsis: options.synopsis,
+    description: options.description,
+    homePage: options.homePage,
+    license: options.license,
+    properties: options.properties,
+    supportedSystems: options.supportedSystems,
+    nativeSearchPaths: options.nativeSearchPaths,
+    searchPaths: options.searchPaths,
+  });
+}
+
+/**
+ * A package variable of Guix's collection, and the module that exports it.
+ *
+ * @example guixPackage("python", "gnu packages python") // python, with (use-modules (gnu packages python))
+ */
+export function guixPackage(variable: string, module: string): GuixPackage {
+  return deepFreeze({ kind: "guix-package", variable, module: module.trim().split(/\s+/) });
+}
+
+/**
+ * `(search-path-specification (variable "GUIX_PYTHONPATH") (files '("lib/python3/site-packages")))`
+ */
+export function searchPath(options: Omit<SearchPath, "kind">): SearchPath {
+  return deepFreeze({ kind: "search-path", ...options });
+}

@@ -1,0 +1,162 @@
+/**
+ * The values the builders return: frozen, plain data. They only describe
+ * Guix code; `validate*` checks them and `lower*` turns them into Scheme
+ * nodes. Any Scheme node (`@guix-ts/scheme-printer`) is accepted wherever a
+ * builder value is: the escape hatch for what the builders do not cover.
+ */
+import type { Node } from "@guix-ts/scheme-printer";
+import type { License } from "./licenses.js";
+
+/** A Scheme node, written as it is. */
+export type Scheme = Node;
+
+/** A package variable of Guix's collection: `guixPackage("python", "gnu packages python")`. */
+export interface GuixPackage {
+  readonly kind: "guix-package";
+  readonly variable: string;
+  /** The module's name parts: `["gnu", "packages", "python"]`. */
+  readonly module: readonly string[];
+}
+
+/** A package with package transformations applied (`options->transformation`). */
+export interface Transformed {
+  readonly kind: "transformed";
+  readonly package: PackageRef;
+  readonly options: readonly TransformationOption[];
+}
+
+export interface TransformationOption {
+  readonly kind: "transformation";
+  /** The option's name as `guix build` spells it without `--`: `with-commit`. */
+  readonly option: string;
+  /** Its value: `"guile=v3.0.9"`, or the package name for `without-tests`. */
+  readonly value: string;
+}
+
+/** Anything that stands for a package. */
+export type PackageRef = Package | GuixPackage | Transformed | Scheme;
+
+/** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
+export type PackageInput = PackageRef | readonly [PackageRef, string];
+
+export interface SearchPath {
+  readonly kind: "search-path";
+  readonly variable: string;
+  readonly files: readonly string[];
+  readonly separator?: string | null | undefined;
+  readonly fileType?: "directory" | "regular" | undefined;
+  readonly filePattern?: string | undefined;
+}
+
+export interface GitReference {
+  readonly kind: "git-reference";
+  readonly url: string;
+  /** A commit id or tag, or Scheme such as the package's `version` variable. */
+  readonly commit: string | Scheme;
+  readonly recursive?: boolean | undefined;
+}
+
+export interface Origin {
+  readonly kind: "origin";
+  /** `git-fetch`, `url-fetch`, ... and the module that exports it. */
+  readonly method: { readonly name: string; readonly module: readonly string[] };
+  readonly uri: GitReference | string | readonly string[] | Scheme;
+  /** nix-base32 sha256; undefined until a prefetch or the lock file gives it. */
+  readonly sha256: string | undefined;
+  readonly fileName?: string | Scheme | undefined;
+  readonly patches?: readonly (string | Scheme)[] | undefined;
+  readonly snippet?: Scheme | undefined;
+  readonly modules?: readonly (readonly string[])[] | undefined;
+}
+
+/** A keyword argument's value. */
+export type ArgumentValue = boolean | number | string | readonly string[] | InstallPlan | Scheme;
+
+export interface InstallPlan {
+  readonly kind: "install-plan";
+  readonly entries: readonly InstallPlanEntry[];
+}
+
+export interface InstallPlanEntry {
+  readonly source: string;
+  readonly target: string;
+  readonly include?: readonly string[] | undefined;
+  readonly exclude?: readonly string[] | undefined;
+  readonly includeRegexp?: readonly string[] | undefined;
+  readonly excludeRegexp?: readonly string[] | undefined;
+  readonly output?: string | undefined;
+}
+
+/** How a package's `arguments` are written. */
+export type ArgumentStyle = "modern" | "quoted";
+
+export interface BuildSystem {
+  readonly kind: "build-system";
+  /** `copy` for `copy-build-system` in `(guix build-system copy)`. */
+  readonly name: string;
+  /** Keyword arguments in order: `[["install-plan", plan], ["tests?", false]]`. */
+  readonly arguments: readonly (readonly [string, ArgumentValue])[];
+  readonly style: ArgumentStyle;
+}
+
+export interface Package {
+  readonly kind: "package";
+  readonly name: string;
+  readonly version: string;
+  readonly source: Origin | Scheme | undefined;
+  readonly buildSystem: BuildSystem;
+  readonly inputs: readonly PackageInput[];
+  readonly nativeInputs: readonly PackageInput[];
+  readonly propagatedInputs: readonly PackageInput[];
+  readonly outputs: readonly string[] | undefined;
+  readonly synopsis: string;
+  readonly description: string;
+  readonly homePage: string;
+  readonly license: License | readonly License[];
+  readonly properties: Readonly<Record<string, string | number | boolean>> | undefined;
+  readonly supportedSystems: readonly string[] | undefined;
+  readonly nativeSearchPaths: readonly SearchPath[] | undefined;
+  readonly searchPaths: readonly SearchPath[] | undefined;
+}
+
+export type Manifest =
+  | { readonly kind: "specifications-manifest"; readonly specifications: readonly string[] }
+  | { readonly kind: "packages-manifest"; readonly packages: readonly PackageInput[] }
+  | { readonly kind: "concatenated-manifest"; readonly manifests: readonly Manifest[] }
+  | { readonly kind: "development-manifest"; readonly package: PackageRef }
+  | Scheme;
+
+export interface ChannelIntroduction {
+  readonly commit: string;
+  /** The OpenPGP fingerprint of the introduction's signer: 40 hex digits, spaces allowed. */
+  readonly signer: string;
+}
+
+export interface Channel {
+  readonly kind: "channel";
+  readonly name: string;
+  readonly url: string;
+  readonly branch?: string | undefined;
+  readonly commit?: string | undefined;
+  readonly introduction?: ChannelIntroduction | undefined;
+}
+
+/** Whether `value` is a Scheme node rather than a builder value. */
+export function isScheme(value: unknown): value is Scheme {
+  if (typeof value !== "object" || value === null || !("kind" in value)) return false;
+  return SCHEME_KINDS.has((value as { kind: string }).kind);
+}
+
+const SCHEME_KINDS: ReadonlySet<string> = new Set([
+  "symbol", "keyword", "string", "integer", "rational", "real", "boolean", "char", "list", "vector", "bytevector",
+  "prefixed", "comment", "blank-lines", "page-break", "block-comment", "datum-comment", "shebang",
+]);
+
+/** Freeze a builder value and the arrays and records inside it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
