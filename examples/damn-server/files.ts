@@ -30,7 +30,14 @@ export const damnServer = pkg({
 });
 
 export const manifest = concatenateManifests([
-  specificationsToManifest(["python", "python-uvicorn", "python-fastapi", "python-pyjwt", "python-requests-oauthlib", "python-asyncpg"]),
+  specificationsToManifest([
+    "python",
+    "python-uvicorn",
+    "python-fastapi",
+    "python-pyjwt",
+    "python-requests-oauthlib",
+    "python-asyncpg",
+  ]),
   packagesToManifest([damnServer]),
 ]);
 
@@ -40,8 +47,28 @@ export const channelsFile = () => channelsFileE({ channels: [guixChannel({ commi
 
 /** The command that builds the image with the pinned Guix, as the article runs it. */
 export const PACK_ARGV = [
-  "guix", "time-machine", "-C", "channels.scm", "--", "pack", "-m", "manifest.scm", "-f", "docker",
-  "--image-tag=damn-docker-nix-guix_api", "--entry-point=bin/uvicorn",
-  "-A", "damn_server.api:app", "-A", "--host", "-A", "0.0.0.0", "-A", "--port", "-A", "80",
-  "-S", "/damn_server=damn_server",
+  "guix",
+  "time-machine",
+  "-C",
+  "channels.scm",
+  "--",
+  "pack",
+  "-m",
+  "manifest.scm",
+  "-f",
+  "docker",
+  "--image-tag=damn-docker-nix-guix_api",
+  "--entry-point=bin/uvicorn",
+  "-A",
+  "damn_server.api:app",
+  "-A",
+  "--host",
+  "-A",
+  "0.0.0.0",
+  "-A",
+  "--port",
+  "-A",
+  "80",
+  "-S",
+  "/damn_server=damn_server",
 ];

@@ -24,13 +24,35 @@ export type {
 } from "./values.js";
 export { isScheme } from "./values.js";
 export { pkg, guixPackage, searchPath, type PackageOptions } from "./package.js";
-export { origin, gitFetch, urlFetch, gitFileName, packageVersion, type GitFetchOptions, type OriginOptions, type UrlFetchOptions } from "./origin.js";
+export {
+  origin,
+  gitFetch,
+  urlFetch,
+  gitFileName,
+  packageVersion,
+  type GitFetchOptions,
+  type OriginOptions,
+  type UrlFetchOptions,
+} from "./origin.js";
 export { buildSystem, type CommonArguments } from "./build-systems/build-system.js";
 export { copyBuildSystem, type CopyArguments } from "./build-systems/copy.js";
 export * from "./build-systems/others.js";
-export { LICENSE_NAMES, fsfFree, nonCopyleft, isLicenseName, type License, type LicenseName, type LicenseProcedure } from "./licenses.js";
+export {
+  LICENSE_NAMES,
+  fsfFree,
+  nonCopyleft,
+  isLicenseName,
+  type License,
+  type LicenseName,
+  type LicenseProcedure,
+} from "./licenses.js";
 export { NIX_BASE32_ALPHABET, base32Problem } from "./hash.js";
-export { specificationsToManifest, packagesToManifest, concatenateManifests, packageToDevelopmentManifest } from "./manifest.js";
+export {
+  specificationsToManifest,
+  packagesToManifest,
+  concatenateManifests,
+  packageToDevelopmentManifest,
+} from "./manifest.js";
 export * from "./transformations.js";
 export { channel, guixChannel, GUIX_CHANNEL_INTRODUCTION, type ChannelOptions } from "./channels.js";
 export { validateManifest, validateChannels, validatePackage } from "./validate.js";

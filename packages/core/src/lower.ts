@@ -3,7 +3,7 @@
  * needs, in the order of first use.
  */
 import * as S from "@guix-ts/scheme-printer";
-import type { ListNode, Node } from "@guix-ts/scheme-printer";
+import type { Datum, ListNode, Node } from "@guix-ts/scheme-printer";
 import { licenseDatum, type License } from "./licenses.js";
 import {
   isScheme,
@@ -11,6 +11,7 @@ import {
   type ArgumentValue,
   type BuildSystem,
   type Channel,
+  type GuixPackage,
   type InstallPlan,
   type Manifest,
   type Origin,
@@ -18,11 +19,17 @@ import {
   type PackageInput,
   type PackageRef,
   type SearchPath,
+  type Transformed,
 } from "./values.js";
 
 const { sym, str, list, quote } = S;
 const call = (head: string, ...args: Node[]): ListNode => list([sym(head), ...args]);
 const strings = (items: readonly string[]): ListNode => list(items.map((s) => str(s)));
+
+function isPackageValue(value: ArgumentValue): value is Package | GuixPackage | Transformed {
+  const kind = (value as { kind?: string }).kind;
+  return kind === "package" || kind === "guix-package" || kind === "transformed";
+}
 
 export interface LowerOptions {
   /** Prefix for license variables, imported with `#:prefix` (`"license:"`); none by default. */
@@ -80,7 +87,9 @@ export class Lowering {
   package(p: Package): Node {
     this.use(["guix", "packages"]);
     const fields: Node[] = [call("name", str(p.name)), call("version", str(p.version))];
-    fields.push(call("source", p.source === undefined ? S.bool(false) : isScheme(p.source) ? p.source : this.origin(p.source)));
+    fields.push(
+      call("source", p.source === undefined ? S.bool(false) : isScheme(p.source) ? p.source : this.origin(p.source)),
+    );
     if (p.outputs !== undefined) fields.push(call("outputs", quote(strings(p.outputs))));
     fields.push(...this.buildSystem(p.buildSystem));
     const inputs: [string, readonly PackageInput[]][] = [
@@ -91,12 +100,19 @@ export class Lowering {
     for (const [field, items] of inputs) {
       if (items.length > 0) fields.push(call(field, call("list", ...items.map((i) => this.input(i)))));
     }
-    if (p.nativeSearchPaths !== undefined) fields.push(call("native-search-paths", this.searchPaths(p.nativeSearchPaths)));
+    if (p.nativeSearchPaths !== undefined)
+      fields.push(call("native-search-paths", this.searchPaths(p.nativeSearchPaths)));
     if (p.searchPaths !== undefined) fields.push(call("search-paths", this.searchPaths(p.searchPaths)));
-    fields.push(call("synopsis", str(p.synopsis)), call("description", str(p.description)), call("home-page", str(p.homePage)));
+    fields.push(
+      call("synopsis", str(p.synopsis)),
+      call("description", str(p.description)),
+      call("home-page", str(p.homePage)),
+    );
     fields.push(call("license", this.license(p.license)));
     if (p.properties !== undefined) {
-      const alist = Object.entries(p.properties).map(([k, v]) => S.dotted([sym(k)], typeof v === "string" ? str(v) : typeof v === "number" ? S.int(v) : S.bool(v)));
+      const alist = Object.entries(p.properties).map(([k, v]) =>
+        S.dotted([sym(k)], typeof v === "string" ? str(v) : typeof v === "number" ? S.int(v) : S.bool(v)),
+      );
       fields.push(call("properties", quote(list(alist))));
     }
     if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));
@@ -105,7 +121,8 @@ export class Lowering {
 
   private license(license: License | readonly License[]): Node {
     this.use(["guix", "licenses"], this.licensePrefix || undefined);
-    if (Array.isArray(license)) return call("list", ...(license as readonly License[]).map((l) => licenseDatum(l, this.licensePrefix)));
+    if (Array.isArray(license))
+      return call("list", ...(license as readonly License[]).map((l) => licenseDatum(l, this.licensePrefix)));
     return licenseDatum(license as License, this.licensePrefix);
   }
 
@@ -114,7 +131,8 @@ export class Lowering {
       "list",
       ...paths.map((sp) => {
         const fields = [call("variable", str(sp.variable)), call("files", quote(strings(sp.files)))];
-        if (sp.separator !== undefined) fields.push(call("separator", sp.separator === null ? S.bool(false) : str(sp.separator)));
+        if (sp.separator !== undefined)
+          fields.push(call("separator", sp.separator === null ? S.bool(false) : str(sp.separator)));
         if (sp.fileType !== undefined) fields.push(call("file-type", quote(sym(sp.fileType))));
         if (sp.filePattern !== undefined) fields.push(call("file-pattern", str(sp.filePattern)));
         return call("search-path-specification", ...fields);
@@ -128,20 +146,31 @@ export class Lowering {
     const fields: Node[] = [call("method", sym(o.method.name))];
     const uri = o.uri;
     if (typeof uri === "string") fields.push(call("uri", str(uri)));
-    else if (Array.isArray(uri)) fields.push(call("uri", call("list", ...(uri as readonly string[]).map((u) => str(u)))));
+    else if (Array.isArray(uri))
+      fields.push(call("uri", call("list", ...(uri as readonly string[]).map((u) => str(u)))));
     else if (isScheme(uri)) fields.push(call("uri", uri));
     else {
       const ref = uri as Exclude<Origin["uri"], string | readonly string[] | Node>;
-      const parts = [call("url", str(ref.url)), call("commit", typeof ref.commit === "string" ? str(ref.commit) : ref.commit)];
+      const parts = [
+        call("url", str(ref.url)),
+        call("commit", typeof ref.commit === "string" ? str(ref.commit) : ref.commit),
+      ];
       if (ref.recursive) parts.push(call("recursive?", S.bool(true)));
       fields.push(call("uri", call("git-reference", ...parts)));
     }
-    if (o.fileName !== undefined) fields.push(call("file-name", typeof o.fileName === "string" ? str(o.fileName) : o.fileName));
+    if (o.fileName !== undefined)
+      fields.push(call("file-name", typeof o.fileName === "string" ? str(o.fileName) : o.fileName));
     fields.push(call("sha256", call("base32", str(o.sha256 ?? ""))));
     if (o.patches !== undefined && o.patches.length > 0) {
-      fields.push(call("patches", call("list", ...o.patches.map((p) => (typeof p === "string" ? call("local-file", str(p)) : p)))));
+      fields.push(
+        call(
+          "patches",
+          call("list", ...o.patches.map((p) => (typeof p === "string" ? call("local-file", str(p)) : p))),
+        ),
+      );
     }
-    if (o.modules !== undefined) fields.push(call("modules", quote(list(o.modules.map((m) => list(m.map((p) => sym(p))))))));
+    if (o.modules !== undefined)
+      fields.push(call("modules", quote(list(o.modules.map((m) => list(m.map((p) => sym(p))))))));
     if (o.snippet !== undefined) fields.push(call("snippet", o.snippet));
     return call("origin", ...fields);
   }
@@ -151,11 +180,18 @@ export class Lowering {
     const fields = [call("build-system", sym(`${bs.name}-build-system`))];
     if (bs.arguments.length === 0) return fields;
     const args = bs.arguments.flatMap(([keyword, value]) => [S.kw(keyword), this.argument(value, bs.style)]);
-    fields.push(call("arguments", bs.style === "quoted" ? quote(list(args)) : call("list", ...args)));
+    if (bs.style === "modern") fields.push(call("arguments", call("list", ...args)));
+    // Packages are values to evaluate: the quoted style then takes a quasiquote with them unquoted.
+    else if (bs.arguments.some(([, v]) => isPackageValue(v))) fields.push(call("arguments", S.quasiquote(list(args))));
+    else fields.push(call("arguments", quote(list(args))));
     return fields;
   }
 
   private argument(value: ArgumentValue, style: ArgumentStyle): Node {
+    if (isPackageValue(value)) {
+      const ref = this.packageRef(value);
+      return style === "quoted" ? S.unquote(ref as Datum) : ref;
+    }
     if (typeof value === "boolean") return S.bool(value);
     if (typeof value === "number") return Number.isInteger(value) ? S.int(value) : S.real(value);
     if (typeof value === "string") return str(value);
@@ -200,7 +236,11 @@ export class Lowering {
       fields.push(
         call(
           "introduction",
-          call("make-channel-introduction", str(c.introduction.commit), call("openpgp-fingerprint", str(c.introduction.signer))),
+          call(
+            "make-channel-introduction",
+            str(c.introduction.commit),
+            call("openpgp-fingerprint", str(c.introduction.signer)),
+          ),
         ),
       );
     }

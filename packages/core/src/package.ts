@@ -1,5 +1,14 @@
 import type { License } from "./licenses.js";
-import { deepFreeze, type BuildSystem, type GuixPackage, type Origin, type Package, type PackageInput, type Scheme, type SearchPath } from "./values.js";
+import {
+  deepFreeze,
+  type BuildSystem,
+  type GuixPackage,
+  type Origin,
+  type Package,
+  type PackageInput,
+  type Scheme,
+  type SearchPath,
+} from "./values.js";
 
 export interface PackageOptions {
   readonly name: string;

@@ -48,7 +48,11 @@ export function check<T>(valid: boolean, path: string, value: T, message: string
 export const all = A.sequenceS(V);
 
 /** Validate every element; the problems of all of them together. */
-export function each<T, U>(items: readonly T[], path: string, validate: (item: T, path: string) => Validation<U>): Validation<readonly U[]> {
+export function each<T, U>(
+  items: readonly T[],
+  path: string,
+  validate: (item: T, path: string) => Validation<U>,
+): Validation<readonly U[]> {
   return pipe(
     items,
     RA.mapWithIndex((i, item) => validate(item, `${path}[${i}]`)),

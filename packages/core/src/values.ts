@@ -69,8 +69,9 @@ export interface Origin {
   readonly modules?: readonly (readonly string[])[] | undefined;
 }
 
-/** A keyword argument's value. */
-export type ArgumentValue = boolean | number | string | readonly string[] | InstallPlan | Scheme;
+/** A keyword argument's value; a package is written as its variable (unquoted in the quoted style). */
+export type ArgumentValue =
+  boolean | number | string | readonly string[] | InstallPlan | Package | GuixPackage | Transformed | Scheme;
 
 export interface InstallPlan {
   readonly kind: "install-plan";
@@ -148,8 +149,24 @@ export function isScheme(value: unknown): value is Scheme {
 }
 
 const SCHEME_KINDS: ReadonlySet<string> = new Set([
-  "symbol", "keyword", "string", "integer", "rational", "real", "boolean", "char", "list", "vector", "bytevector",
-  "prefixed", "comment", "blank-lines", "page-break", "block-comment", "datum-comment", "shebang",
+  "symbol",
+  "keyword",
+  "string",
+  "integer",
+  "rational",
+  "real",
+  "boolean",
+  "char",
+  "list",
+  "vector",
+  "bytevector",
+  "prefixed",
+  "comment",
+  "blank-lines",
+  "page-break",
+  "block-comment",
+  "datum-comment",
+  "shebang",
 ]);
 
 /** Freeze a builder value and the arrays and records inside it. */

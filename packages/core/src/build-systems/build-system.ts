@@ -23,7 +23,11 @@ const COMMON: KeywordNames<CommonArguments> = { tests: "tests?", modules: "modul
  * A build system with keyword arguments: `NAME-build-system` from `(guix build-system NAME)`.
  * The typed builders (`copyBuildSystem` ...) are this with their keywords named.
  */
-export function buildSystem<T extends CommonArguments>(name: string, options: T, keywords: KeywordNames<T>): BuildSystem {
+export function buildSystem<T extends CommonArguments>(
+  name: string,
+  options: T,
+  keywords: KeywordNames<T>,
+): BuildSystem {
   const args: [string, ArgumentValue][] = [];
   const named = { ...keywords, ...COMMON } as Record<string, string>;
   for (const [key, keyword] of Object.entries(named)) {

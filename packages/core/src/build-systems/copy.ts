@@ -23,7 +23,16 @@ export function copyBuildSystem(options: CopyArguments = {}) {
   const { installPlan, ...rest } = options;
   return buildSystem(
     "copy",
-    { ...rest, installPlan: installPlan === undefined ? undefined : deepFreeze({ kind: "install-plan" as const, entries: installPlan }) },
-    { installPlan: "install-plan", validateRunpath: "validate-runpath?", patchShebangs: "patch-shebangs?", stripBinaries: "strip-binaries?" },
+    {
+      ...rest,
+      installPlan:
+        installPlan === undefined ? undefined : deepFreeze({ kind: "install-plan" as const, entries: installPlan }),
+    },
+    {
+      installPlan: "install-plan",
+      validateRunpath: "validate-runpath?",
+      patchShebangs: "patch-shebangs?",
+      stripBinaries: "strip-binaries?",
+    },
   );
 }

@@ -1,5 +1,5 @@
 /** Typed builders for the common build systems, each with its usual keywords. */
-import type { BuildSystem, Scheme } from "../values.js";
+import type { BuildSystem, PackageRef, Scheme } from "../values.js";
 import { buildSystem, type CommonArguments } from "./build-system.js";
 
 export interface GnuArguments extends CommonArguments {
@@ -29,7 +29,11 @@ export interface CmakeArguments extends CommonArguments {
 }
 /** `cmake-build-system` */
 export const cmakeBuildSystem = (options: CmakeArguments = {}): BuildSystem =>
-  buildSystem("cmake", options, { configureFlags: "configure-flags", buildType: "build-type", testTarget: "test-target" });
+  buildSystem("cmake", options, {
+    configureFlags: "configure-flags",
+    buildType: "build-type",
+    testTarget: "test-target",
+  });
 
 export interface MesonArguments extends CommonArguments {
   readonly configureFlags?: readonly string[] | Scheme;
@@ -63,7 +67,8 @@ export const pyprojectBuildSystem = (options: PyprojectArguments = {}): BuildSys
   });
 
 export interface NodeArguments extends CommonArguments {
-  readonly node?: Scheme;
+  /** `#:node`: the Node.js package to build with. */
+  readonly node?: PackageRef;
   readonly testTarget?: string;
 }
 /** `node-build-system` (npm packages). */
@@ -107,4 +112,5 @@ export interface TrivialArguments extends Omit<CommonArguments, "tests" | "phase
   readonly builder: Scheme;
 }
 /** `trivial-build-system`: a builder gexp, nothing else. */
-export const trivialBuildSystem = (options: TrivialArguments): BuildSystem => buildSystem("trivial", options, { builder: "builder" });
+export const trivialBuildSystem = (options: TrivialArguments): BuildSystem =>
+  buildSystem("trivial", options, { builder: "builder" });

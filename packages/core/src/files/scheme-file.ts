@@ -55,7 +55,8 @@ function packagesInDependencyOrder(manifest: Manifest): Package[] {
     for (const input of [...ref.nativeInputs, ...ref.inputs, ...ref.propagatedInputs]) visitInput(input);
     ordered.push(ref);
   };
-  const visitInput = (input: PackageInput): void => visitRef(Array.isArray(input) ? (input as readonly [PackageRef, string])[0] : (input as PackageRef));
+  const visitInput = (input: PackageInput): void =>
+    visitRef(Array.isArray(input) ? (input as readonly [PackageRef, string])[0] : (input as PackageRef));
   const visitManifest = (m: Manifest): void => {
     if (isScheme(m)) return;
     if (m.kind === "packages-manifest") m.packages.forEach(visitInput);
@@ -73,7 +74,8 @@ function guixVariables(manifest: Manifest, packages: readonly Package[]): Set<st
     if (ref.kind === "guix-package") names.add(ref.variable);
     else visitRef(ref.package);
   };
-  const visitInput = (i: PackageInput): void => visitRef(Array.isArray(i) ? (i as readonly [PackageRef, string])[0] : (i as PackageRef));
+  const visitInput = (i: PackageInput): void =>
+    visitRef(Array.isArray(i) ? (i as readonly [PackageRef, string])[0] : (i as PackageRef));
   for (const p of packages) [...p.nativeInputs, ...p.inputs, ...p.propagatedInputs].forEach(visitInput);
   const visitManifest = (m: Manifest): void => {
     if (isScheme(m)) return;

@@ -1,0 +1,4 @@
+(cons (channel
+        (name 'acme)
+        (url "https://example.org/acme/guix-channel.git")
+        (branch "main")) %default-channels)
