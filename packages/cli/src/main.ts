@@ -1,17 +1,20 @@
 /** The `guix-ts` command line. */
 import { FMT_USAGE, fmt } from "./fmt.js";
+import { HASH_USAGE, hash } from "./hash.js";
 import { processIO, type CommandIO } from "./io.js";
 
 const USAGE = `usage: guix-ts COMMAND [OPTION]...
 
 Commands:
   fmt     lay Scheme files out as \`guix style\` does
+  hash    print the sha256 of files or trees as \`guix hash\` does
 
 Run \`guix-ts COMMAND --help\` for a command's options.
 `;
 
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: CommandIO) => Promise<number>; usage: string }> = {
   fmt: { run: fmt, usage: FMT_USAGE },
+  hash: { run: hash, usage: HASH_USAGE },
 };
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */

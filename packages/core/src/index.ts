@@ -70,4 +70,6 @@ export {
   type SchemeFile,
 } from "./files/scheme-file.js";
 export { scheme } from "./scheme.js";
+export { toNixBase32, fromNixBase32, toHex, fromHex, toSri, fromSri } from "./pinning/base32.js";
+export { narHash, narSha256Sync, fileHash, fileSha256Sync, NarHashError, VCS_DIRECTORIES, type NarHashOptions } from "./pinning/nar.js";
 export { writeFileAtomic } from "./files/atomic-write.js";
