@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { report } from "./measure.js";
+import { benchHash } from "./hash.js";
 import { benchScheme } from "./scheme.js";
 
 const dir = mkdtempSync(join(tmpdir(), "guix-ts-bench-"));
 try {
   console.log(report(benchScheme(dir)));
+  console.log(report(await benchHash(dir)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -14,17 +14,31 @@ type Tree =
   | { readonly type: "dir"; readonly entries: readonly (readonly [Buffer, Tree])[] };
 
 const nameBytes = fc.oneof(
-  fc.constantFrom("a", "b", "A", "with space", "ünïcödé", "日本", ".hidden", "-dash", "z".repeat(40), "😀", ".git").map((s) => Buffer.from(s)),
+  fc
+    .constantFrom("a", "b", "A", "with space", "ünïcödé", "日本", ".hidden", "-dash", "z".repeat(40), "😀", ".git")
+    .map((s) => Buffer.from(s)),
   // Odd bytes: not UTF-8 at all (no "/" and no NUL).
-  fc.uint8Array({ minLength: 1, maxLength: 6 }).map((b) => Buffer.from(b.map((x) => (x === 0 || x === 47 ? 120 : x)))).filter((b) => b.toString("latin1") !== "." && b.toString("latin1") !== ".."),
+  fc
+    .uint8Array({ minLength: 1, maxLength: 6 })
+    .map((b) => Buffer.from(b.map((x) => (x === 0 || x === 47 ? 120 : x))))
+    .filter((b) => b.toString("latin1") !== "." && b.toString("latin1") !== ".."),
 );
 
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
   tree: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.record({ type: fc.constant("file" as const), content: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constant(new Uint8Array(0))), executable: fc.boolean() }),
-    fc.record({ type: fc.constant("symlink" as const), target: fc.constantFrom("a", "../x", "nowhere/at/all", "/etc/passwd", ".", "with space") }),
-    fc.uniqueArray(fc.tuple(nameBytes, tie("tree")), { maxLength: 5, selector: ([n]) => n.toString("latin1") }).map((entries) => ({ type: "dir" as const, entries })),
+    fc.record({
+      type: fc.constant("file" as const),
+      content: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constant(new Uint8Array(0))),
+      executable: fc.boolean(),
+    }),
+    fc.record({
+      type: fc.constant("symlink" as const),
+      target: fc.constantFrom("a", "../x", "nowhere/at/all", "/etc/passwd", ".", "with space"),
+    }),
+    fc
+      .uniqueArray(fc.tuple(nameBytes, tie("tree")), { maxLength: 5, selector: ([n]) => n.toString("latin1") })
+      .map((entries) => ({ type: "dir" as const, entries })),
   ),
 })).tree;
 
@@ -43,7 +57,12 @@ const root = mkdtempSync(join(tmpdir(), "guix-ts-nar-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const nixHash = (paths: string[], ...flags: string[]): string[] =>
-  execFileSync("nix-hash", ["--type", "sha256", "--base32", ...flags, ...paths], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n");
+  execFileSync("nix-hash", ["--type", "sha256", "--base32", ...flags, ...paths], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  })
+    .trim()
+    .split("\n");
 
 describe("NAR hashes agree with nix-hash --type sha256 --base32", () => {
   it("on 300 random trees (empty, executable, symlinks to anything, odd names, nesting)", async () => {
@@ -86,13 +105,18 @@ describe("NAR hashes agree with nix-hash --type sha256 --base32", () => {
       writeFileSync(path, content);
       return path;
     });
-    const sums = execFileSync("sha256sum", files, { encoding: "utf8" }).trim().split("\n").map((l) => toNixBase32(fromHex(l.split(" ")[0]!)));
+    const sums = execFileSync("sha256sum", files, { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((l) => toNixBase32(fromHex(l.split(" ")[0]!)));
     expect(await Promise.all(files.map(fileHash))).toEqual(sums);
     expect(await Promise.all(files.map(fileHash))).toEqual(nixHash(files, "--flat"));
   });
 
   it("refuses sockets and devices, naming the path", async () => {
-    await expect(narHash("/dev/null")).rejects.toThrow(new NarHashError("/dev/null", "a device: a NAR holds only regular files, folders and symlinks"));
+    await expect(narHash("/dev/null")).rejects.toThrow(
+      new NarHashError("/dev/null", "a device: a NAR holds only regular files, folders and symlinks"),
+    );
     await expect(narHash(join(root, "missing"))).rejects.toThrow(`${join(root, "missing")}: cannot read (ENOENT)`);
   });
 });

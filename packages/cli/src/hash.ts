@@ -44,7 +44,9 @@ export async function hash(argv: readonly string[], io: CommandIO): Promise<numb
   }
   const encode = FORMATS[values.format];
   if (encode === undefined || positionals.length === 0) {
-    io.stderr(`guix-ts hash: ${encode === undefined ? `unknown format ${values.format}` : "no file given"}\n${HASH_USAGE}`);
+    io.stderr(
+      `guix-ts hash: ${encode === undefined ? `unknown format ${values.format}` : "no file given"}\n${HASH_USAGE}`,
+    );
     return 2;
   }
   let status = 0;
@@ -54,7 +56,10 @@ export async function hash(argv: readonly string[], io: CommandIO): Promise<numb
       const bytes = values.recursive || excludeVcs ? narSha256Sync(path, { excludeVcs }) : fileSha256Sync(path);
       io.stdout(`${encode(bytes)}\n`);
     } catch (error) {
-      const message = error instanceof NarHashError ? error.message : `${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      const message =
+        error instanceof NarHashError
+          ? error.message
+          : `${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
       io.stderr(`guix-ts hash: ${message}\n`);
       status = 1;
     }

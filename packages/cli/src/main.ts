@@ -1,6 +1,7 @@
 /** The `guix-ts` command line. */
 import { FMT_USAGE, fmt } from "./fmt.js";
 import { HASH_USAGE, hash } from "./hash.js";
+import { LOCK_USAGE, lock } from "./lock.js";
 import { processIO, type CommandIO } from "./io.js";
 
 const USAGE = `usage: guix-ts COMMAND [OPTION]...
@@ -8,6 +9,7 @@ const USAGE = `usage: guix-ts COMMAND [OPTION]...
 Commands:
   fmt     lay Scheme files out as \`guix style\` does
   hash    print the sha256 of files or trees as \`guix hash\` does
+  lock    pin git sources and channels in guix-ts.lock
 
 Run \`guix-ts COMMAND --help\` for a command's options.
 `;
@@ -15,6 +17,7 @@ Run \`guix-ts COMMAND --help\` for a command's options.
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: CommandIO) => Promise<number>; usage: string }> = {
   fmt: { run: fmt, usage: FMT_USAGE },
   hash: { run: hash, usage: HASH_USAGE },
+  lock: { run: lock, usage: LOCK_USAGE },
 };
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */

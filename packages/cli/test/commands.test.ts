@@ -106,12 +106,18 @@ describe("guix-ts hash", () => {
     expect(await run(["hash", "-r", dir])).toEqual({ code: 0, out: nar, err: "" });
     writeFileSync(join(dir, "CVS"), "x");
     expect((await run(["hash", "-x", dir])).out).toBe(nar);
-    expect((await run(["hash", "-f", "base16", file])).out).toBe("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03\n");
+    expect((await run(["hash", "-f", "base16", file])).out).toBe(
+      "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03\n",
+    );
     expect((await run(["hash", "-f", "sri", file])).out).toBe("sha256-WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgM=\n");
   });
 
   it("says why a path cannot be hashed", async () => {
-    expect(await run(["hash", dir])).toEqual({ code: 1, out: "", err: `guix-ts hash: ${dir}: not a regular file (use the recursive NAR hash for folders and symlinks)\n` });
+    expect(await run(["hash", dir])).toEqual({
+      code: 1,
+      out: "",
+      err: `guix-ts hash: ${dir}: not a regular file (use the recursive NAR hash for folders and symlinks)\n`,
+    });
     expect((await run(["hash", "-f", "base99", "x"])).code).toBe(2);
   });
 });

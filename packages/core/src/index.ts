@@ -71,5 +71,29 @@ export {
 } from "./files/scheme-file.js";
 export { scheme } from "./scheme.js";
 export { toNixBase32, fromNixBase32, toHex, fromHex, toSri, fromSri } from "./pinning/base32.js";
-export { narHash, narSha256Sync, fileHash, fileSha256Sync, NarHashError, VCS_DIRECTORIES, type NarHashOptions } from "./pinning/nar.js";
+export { prefetchGit, GitPrefetchError, type PrefetchGitOptions, type PrefetchedGit } from "./pinning/git.js";
+export {
+  updateLock,
+  applyLock,
+  applyLockToChannels,
+  readLock,
+  writeLock,
+  lockText,
+  lsRemote,
+  LockError,
+  EMPTY_LOCK,
+  type LockFile,
+  type LockOptions,
+  type SourceLock,
+  type ChannelLock,
+} from "./pinning/lock.js";
+export {
+  narHash,
+  narSha256Sync,
+  fileHash,
+  fileSha256Sync,
+  NarHashError,
+  VCS_DIRECTORIES,
+  type NarHashOptions,
+} from "./pinning/nar.js";
 export { writeFileAtomic } from "./files/atomic-write.js";

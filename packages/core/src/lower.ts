@@ -153,7 +153,8 @@ export class Lowering {
       const ref = uri as Exclude<Origin["uri"], string | readonly string[] | Node>;
       const parts = [
         call("url", str(ref.url)),
-        call("commit", typeof ref.commit === "string" ? str(ref.commit) : ref.commit),
+        // Validation guarantees a commit by now.
+        call("commit", typeof ref.commit === "string" ? str(ref.commit) : ref.commit!),
       ];
       if (ref.recursive) parts.push(call("recursive?", S.bool(true)));
       fields.push(call("uri", call("git-reference", ...parts)));

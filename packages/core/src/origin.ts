@@ -25,8 +25,10 @@ export const gitFileName: Scheme = list([sym("git-file-name"), sym("name"), sym(
 
 export interface GitFetchOptions {
   readonly url: string;
-  /** A full commit id, a tag, or {@link packageVersion}. */
-  readonly commit: string | Scheme;
+  /** A full commit id, a tag, or {@link packageVersion}; leave it out to follow `ref` through the lock file. */
+  readonly commit?: string | Scheme;
+  /** A branch or tag that `guix-ts lock` pins to its current commit (and hash) in `guix-ts.lock`. */
+  readonly ref?: string;
   readonly recursive?: boolean;
   /** nix-base32 sha256 of the checkout; leave it out to have `guix-ts lock` compute it. */
   readonly sha256?: string;
@@ -43,8 +45,8 @@ export interface GitFetchOptions {
  * // (origin (method git-fetch) (uri (git-reference (url "...") (commit version))) (sha256 (base32 "06wd...")))
  */
 export function gitFetch(options: GitFetchOptions): Origin {
-  const { url, commit, recursive, ...rest } = options;
-  const uri: GitReference = { kind: "git-reference", url, commit, recursive };
+  const { url, commit, ref, recursive, ...rest } = options;
+  const uri: GitReference = { kind: "git-reference", url, commit, ref, recursive };
   return origin({ method: { name: "git-fetch", module: ["guix", "git-download"] }, uri, ...rest });
 }
 

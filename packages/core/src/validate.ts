@@ -148,17 +148,25 @@ function validateOrigin(origin: Origin, path: string): Validation<Origin> {
       url: validateUrl(ref.url, `${path}.url`),
       commit: isScheme(ref.commit)
         ? ok(ref.commit)
-        : check(
-            typeof ref.commit === "string" && (COMMIT.test(ref.commit) || TAG.test(ref.commit)),
-            `${path}.commit`,
-            ref.commit,
-            "expected a full commit id (40 hex digits) or a tag",
-          ),
+        : ref.commit === undefined
+          ? problem(
+              `${path}.commit`,
+              undefined,
+              ref.ref === undefined
+                ? "missing: give a commit, or a ref for `guix-ts lock` to pin"
+                : `not pinned yet: run \`guix-ts lock\` to pin ref ${ref.ref}`,
+            )
+          : check(
+              typeof ref.commit === "string" && (COMMIT.test(ref.commit) || TAG.test(ref.commit)),
+              `${path}.commit`,
+              ref.commit,
+              "expected a full commit id (40 hex digits) or a tag",
+            ),
     });
   }
   const hash =
     origin.sha256 === undefined
-      ? problem(`${path}.sha256`, undefined, "missing: give the nix-base32 sha256, or let `guix-ts lock` compute it")
+      ? problem(`${path}.sha256`, undefined, "missing: give the nix-base32 sha256, or run `guix-ts lock` to compute it")
       : base32Problem(origin.sha256) === null
         ? ok(origin.sha256)
         : problem(`${path}.sha256`, origin.sha256, base32Problem(origin.sha256)!);

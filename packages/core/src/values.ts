@@ -51,8 +51,10 @@ export interface SearchPath {
 export interface GitReference {
   readonly kind: "git-reference";
   readonly url: string;
-  /** A commit id or tag, or Scheme such as the package's `version` variable. */
-  readonly commit: string | Scheme;
+  /** A commit id or tag, or Scheme such as the package's `version` variable; undefined until the lock gives it. */
+  readonly commit: string | Scheme | undefined;
+  /** The branch or tag to follow; `guix-ts lock` pins it to a commit. */
+  readonly ref?: string | undefined;
   readonly recursive?: boolean | undefined;
 }
 

@@ -72,7 +72,7 @@ describe("validation gathers every problem, each with its path and value", () =>
       {
         path: "manifest.packages[0].source.sha256",
         value: undefined,
-        message: "missing: give the nix-base32 sha256, or let `guix-ts lock` compute it",
+        message: "missing: give the nix-base32 sha256, or run `guix-ts lock` to compute it",
       },
     ]);
   });

@@ -9,6 +9,7 @@ import { Lowering, type LowerOptions } from "../lower.js";
 import { validateChannels, validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
 import { isScheme, type Channel, type Manifest, type Package, type PackageInput, type PackageRef } from "../values.js";
+import { applyLock, applyLockToChannels, type LockFile } from "../pinning/lock.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** A file's forms and its text, as `guix style` lays it out. */
@@ -41,6 +42,8 @@ const MANIFEST_PROCEDURES: Record<string, readonly string[]> = {
 export interface ManifestFileOptions extends LowerOptions {
   readonly manifest: Manifest;
   readonly context?: ManifestContext;
+  /** Commits and hashes of git sources pinned by `guix-ts lock` ({@link readLock}). */
+  readonly lock?: LockFile;
 }
 
 /** The packages of `pkg()` the manifest uses, each after the packages it depends on. */
@@ -122,8 +125,9 @@ function fileOf(forms: readonly Node[]): SchemeFile {
  * `pkg()`, dependencies first, then the manifest.
  */
 export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFile> {
+  const manifest = options.lock === undefined ? options.manifest : applyLock(options.manifest, options.lock);
   return pipe(
-    validateManifest(options.manifest),
+    validateManifest(manifest),
     E.map((manifest) => {
       const packages = packagesInDependencyOrder(manifest);
       const variables = variableNames(packages, guixVariables(manifest, packages));
@@ -144,6 +148,8 @@ export function manifestFile(options: ManifestFileOptions): SchemeFile {
 
 export interface ChannelsFileOptions {
   readonly channels: readonly Channel[];
+  /** Commits of channels given a branch, pinned by `guix-ts lock`. */
+  readonly lock?: LockFile;
   /** Add the channels on top of Guix's own (`%default-channels`) instead of replacing them. */
   readonly withDefaultChannels?: boolean;
 }
@@ -151,7 +157,9 @@ export interface ChannelsFileOptions {
 /** A channels file: `(list (channel ...) ...)`, or the channels `cons`ed onto `%default-channels`. */
 export function channelsFileE(options: ChannelsFileOptions): Validation<SchemeFile> {
   return pipe(
-    validateChannels(options.channels),
+    validateChannels(
+      options.lock === undefined ? options.channels : applyLockToChannels(options.channels, options.lock),
+    ),
     E.map((channels) => {
       const lowering = new Lowering({});
       const forms = channels.map((c) => lowering.channel(c));

@@ -27,7 +27,8 @@ export function fromNixBase32(text: string): Uint8Array {
   const bytes = new Uint8Array(size);
   for (let n = 0; n < text.length; n++) {
     const digit = DIGIT.get(text[text.length - n - 1]!);
-    if (digit === undefined) throw new TypeError(`not a nix-base32 character: ${JSON.stringify(text[text.length - n - 1])}`);
+    if (digit === undefined)
+      throw new TypeError(`not a nix-base32 character: ${JSON.stringify(text[text.length - n - 1])}`);
     const bit = n * 5;
     const i = bit >> 3;
     const j = bit & 7;
@@ -46,7 +47,8 @@ export const fromHex = (hex: string): Uint8Array => {
 };
 
 /** `sha256-<base64>`, the Subresource Integrity form (Nix's `hash` attributes). */
-export const toSri = (bytes: Uint8Array, algorithm = "sha256"): string => `${algorithm}-${Buffer.from(bytes).toString("base64")}`;
+export const toSri = (bytes: Uint8Array, algorithm = "sha256"): string =>
+  `${algorithm}-${Buffer.from(bytes).toString("base64")}`;
 export function fromSri(sri: string): { algorithm: string; bytes: Uint8Array } {
   const m = /^(sha256|sha512|sha1)-([A-Za-z0-9+/]+={0,2})$/.exec(sri);
   if (!m) throw new TypeError(`not an SRI hash: ${sri}`);

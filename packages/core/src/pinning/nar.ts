@@ -28,36 +28,82 @@ export interface NarHashOptions {
 }
 
 const CHUNK = 1 << 20;
-const PADDING = Buffer.alloc(8);
 const SLASH = Buffer.from("/");
+const TOKENS = new Map(
+  [
+    "nix-archive-1",
+    "(",
+    ")",
+    "type",
+    "regular",
+    "executable",
+    "",
+    "contents",
+    "symlink",
+    "target",
+    "directory",
+    "entry",
+    "name",
+    "node",
+  ].map((t) => [t, Buffer.from(t)]),
+);
 
+/**
+ * Writes the NAR into one buffer that is hashed when full: the framing of
+ * thousands of small files then costs a few large hash updates, not many small ones.
+ */
 class NarWriter {
   private readonly buffer = Buffer.allocUnsafe(CHUNK);
-  private readonly header = Buffer.alloc(8);
+  private used = 0;
 
   constructor(
     private readonly hash: Hash,
     private readonly excludeVcs: boolean,
   ) {}
 
+  private flush(): void {
+    if (this.used > 0) this.hash.update(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private room(n: number): void {
+    if (this.used + n > CHUNK) this.flush();
+  }
+
   private length(n: number): void {
-    this.header.writeBigUInt64LE(BigInt(n));
-    this.hash.update(this.header);
+    this.room(8);
+    this.buffer.writeUInt32LE(n % 0x100000000, this.used);
+    this.buffer.writeUInt32LE(Math.floor(n / 0x100000000), this.used + 4);
+    this.used += 8;
   }
 
   private pad(n: number): void {
-    if (n % 8 !== 0) this.hash.update(PADDING.subarray(0, 8 - (n % 8)));
+    const padding = (8 - (n % 8)) % 8;
+    this.room(padding);
+    this.buffer.fill(0, this.used, this.used + padding);
+    this.used += padding;
   }
 
   /** A NAR string: its length, its bytes, zeros to a multiple of 8. */
   str(bytes: string | Buffer): void {
-    const b = typeof bytes === "string" ? Buffer.from(bytes) : bytes;
+    const b = typeof bytes === "string" ? (TOKENS.get(bytes) ?? Buffer.from(bytes)) : bytes;
     this.length(b.length);
-    this.hash.update(b);
+    if (b.length > CHUNK) {
+      this.flush();
+      this.hash.update(b);
+    } else {
+      this.room(b.length);
+      b.copy(this.buffer, this.used);
+      this.used += b.length;
+    }
     this.pad(b.length);
   }
 
-  // Paths are bytes: names need not be valid UTF-8.
+  /** Hash what is left in the buffer. */
+  finish(): void {
+    this.flush();
+  }
+
   node(path: Buffer, stat: Stats): void {
     this.str("(");
     this.str("type");
@@ -86,7 +132,13 @@ class NarWriter {
         this.str(")");
       }
     } else {
-      const kind = stat.isSocket() ? "a socket" : stat.isFIFO() ? "a named pipe" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a file, folder or symlink";
+      const kind = stat.isSocket()
+        ? "a socket"
+        : stat.isFIFO()
+          ? "a named pipe"
+          : stat.isCharacterDevice() || stat.isBlockDevice()
+            ? "a device"
+            : "not a file, folder or symlink";
       throw new NarHashError(path, `${kind}: a NAR holds only regular files, folders and symlinks`);
     }
     this.str(")");
@@ -114,11 +166,13 @@ class NarWriter {
     try {
       this.length(size);
       let total = 0;
-      for (;;) {
-        const n = readSync(fd, this.buffer, 0, CHUNK, null);
+      // Read straight into the buffer, after the framing already there; stop at the size lstat gave.
+      while (total < size) {
+        if (this.used === CHUNK) this.flush();
+        const n = readSync(fd, this.buffer, this.used, Math.min(CHUNK - this.used, size - total), null);
         if (n === 0) break;
         total += n;
-        this.hash.update(n === CHUNK ? this.buffer : this.buffer.subarray(0, n));
+        this.used += n;
       }
       if (total !== size) throw new NarHashError(path, `changed while being read (${size} bytes, then ${total})`);
       this.pad(size);
@@ -142,6 +196,7 @@ export function narSha256Sync(path: string, options: NarHashOptions = {}): Uint8
   const writer = new NarWriter(hash, options.excludeVcs ?? false);
   writer.str("nix-archive-1");
   writer.node(Buffer.from(path), lstatOrFail(path));
+  writer.finish();
   return new Uint8Array(hash.digest());
 }
 
@@ -157,12 +212,13 @@ export async function narHash(path: string, options: NarHashOptions = {}): Promi
 /** The flat sha256 of a file's contents, as bytes. */
 export function fileSha256Sync(path: string): Uint8Array {
   const stat = lstatOrFail(path);
-  if (!stat.isFile()) throw new NarHashError(path, "not a regular file (use the recursive NAR hash for folders and symlinks)");
+  if (!stat.isFile())
+    throw new NarHashError(path, "not a regular file (use the recursive NAR hash for folders and symlinks)");
   const hash = createHash("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
   const fd = openSync(path, "r");
   try {
-    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0;) hash.update(buffer.subarray(0, n));
   } finally {
     closeSync(fd);
   }
