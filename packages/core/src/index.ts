@@ -97,3 +97,14 @@ export {
   type NarHashOptions,
 } from "./pinning/nar.js";
 export { writeFileAtomic } from "./files/atomic-write.js";
+export {
+  imageSpec,
+  imageSpecE,
+  imageEditsE,
+  packOptionsFor,
+  type ImageEdits,
+  type ImageEditsOptions,
+  type ImageSpec,
+  type ImageSpecOptions,
+  type ImageSymlink,
+} from "./image.js";

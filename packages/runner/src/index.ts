@@ -1,2 +1,3 @@
-/** @guix-ts/runner: runs guix in rootless containers (see issue 5). */
-export {};
+/** @guix-ts/runner: running Guix, and what is done with what it makes. */
+export { editDockerArchive, editConfig, DockerArchiveError, type EditOptions, type EditResult } from "./image/docker-archive.js";
+export { detectCompression, type Compression } from "./image/compression.js";

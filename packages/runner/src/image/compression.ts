@@ -1,0 +1,97 @@
+/**
+ * The compressions a Docker archive from `guix pack` may have: gzip (the
+ * default, done by zlib here), zstd and xz (by the real `zstd` and `xz`), or
+ * none. Fixed settings, so the same input gives the same bytes.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createReadStream, createWriteStream } from "node:fs";
+import { open } from "node:fs/promises";
+import type { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+
+export type Compression = "gzip" | "zstd" | "xz" | "none";
+
+const MAGIC: [Compression, number[]][] = [
+  ["gzip", [0x1f, 0x8b]],
+  ["zstd", [0x28, 0xb5, 0x2f, 0xfd]],
+  ["xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+];
+
+const PROGRAMS = {
+  zstd: { command: "zstd", decompress: ["-dcq"], compress: ["-cq", "-3", "-T1"], install: "zstd" },
+  xz: { command: "xz", decompress: ["-dcq"], compress: ["-cq", "-6", "-T1"], install: "xz-utils" },
+} as const;
+
+/** The compression of a file, from its first bytes; `none` for a tar, undefined for anything else. */
+export async function detectCompression(path: string): Promise<Compression | undefined> {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, 512, 0);
+    for (const [kind, magic] of MAGIC) if (magic.every((b, i) => head[i] === b)) return kind;
+    if (bytesRead >= 262 && head.toString("latin1", 257, 262) === "ustar") return "none";
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A running program; `done` settles when it exits, failing with its stderr if it failed. */
+function run(kind: "zstd" | "xz", args: readonly string[], stdio: ["pipe" | "ignore", "pipe" | number, "pipe"]): { child: ChildProcess; done: Promise<void> } {
+  const { command, install } = PROGRAMS[kind];
+  const child = spawn(command, args, { stdio });
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "ENOENT" ? new Error(`${command} is not installed (apt-get install ${install})`) : error),
+    );
+    child.on("close", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal}): ${stderr.trim()}`)),
+    );
+  });
+  return { child, done };
+}
+
+export interface Source {
+  readonly stream: Readable;
+  /** Settles once everything was read and the decompressor exited well. */
+  readonly done: Promise<void>;
+  readonly stop: () => void;
+}
+
+/** The decompressed bytes of `path`. */
+export function openDecompressed(path: string, kind: Compression): Source {
+  if (kind === "gzip" || kind === "none") {
+    const file = createReadStream(path, { highWaterMark: 1 << 20 });
+    if (kind === "none") return { stream: file, done: Promise.resolve(), stop: () => file.destroy() };
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    const done = pipeline(file, gunzip).catch((error: Error) => {
+      throw new Error(`gzip: ${error.message}`);
+    });
+    return { stream: gunzip, done, stop: () => gunzip.destroy() };
+  }
+  const { child, done } = run(kind, [...PROGRAMS[kind].decompress, path], ["ignore", "pipe", "pipe"]);
+  return { stream: child.stdout!, done, stop: () => child.kill("SIGKILL") };
+}
+
+export interface Sink {
+  readonly stream: Writable;
+  /** Settles once everything written reached the file. */
+  readonly done: Promise<void>;
+  readonly stop: () => void;
+}
+
+/** A stream whose bytes reach the open file `fd` compressed with `kind`. */
+export function openCompressed(fd: number, kind: Compression): Sink {
+  if (kind === "gzip" || kind === "none") {
+    const file = createWriteStream("", { fd, autoClose: false, highWaterMark: 1 << 20 });
+    if (kind === "none") return { stream: file, done: new Promise((resolve, reject) => file.on("finish", resolve).on("error", reject)), stop: () => file.destroy() };
+    const gzip = createGzip({ level: 6, chunkSize: 1 << 20 });
+    return { stream: gzip, done: pipeline(gzip, file), stop: () => gzip.destroy() };
+  }
+  const { child, done } = run(kind, PROGRAMS[kind].compress, ["pipe", fd, "pipe"]);
+  child.stdin!.on("error", () => undefined);
+  return { stream: child.stdin!, done, stop: () => child.kill("SIGKILL") };
+}
