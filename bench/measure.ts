@@ -28,6 +28,7 @@ export function report(results: readonly BenchResult[]): string {
         r.peer >= r.ours
           ? `${(r.peer / r.ours).toFixed(1)}x faster`
           : `${(r.ours / r.peer).toFixed(2)}x the peer's time`;
+      if (r.name.startsWith("  ")) return `${r.pass ? "ok  " : "MISS"} ${r.name.trim()} (target ${r.target})`;
       return `${r.pass ? "ok  " : "MISS"} ${r.name}: ${r.ours.toFixed(0)} ms vs ${r.peer.toFixed(0)} ms (${ratio}; target ${r.target})`;
     })
     .join("\n");

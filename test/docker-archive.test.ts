@@ -2,7 +2,16 @@
 // so the tests decompress first) on archives laid out as guix pack lays them out, and on ones skopeo writes.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -16,20 +25,25 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const file = (name: string): string => join(root, `${n++}-${name}`);
 
-const skopeo = (...args: string[]): string => execFileSync("skopeo", ["--insecure-policy", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const skopeo = (...args: string[]): string =>
+  execFileSync("skopeo", ["--insecure-policy", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const inspectConfig = (archive: string): { config: Record<string, unknown>; rootfs: { diff_ids: string[] } } =>
   JSON.parse(skopeo("inspect", "--config", `docker-archive:${archive}`));
 
 /** List a tar archive's files with GNU tar, uncompressing it as tar does. */
-const tarList = (archive: string): string[] => execFileSync("tar", ["-tf", archive], { encoding: "utf8" }).trim().split("\n");
+const tarList = (archive: string): string[] =>
+  execFileSync("tar", ["-tf", archive], { encoding: "utf8" }).trim().split("\n");
 const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 function guixArchive(compress: "gzip" | "none" | "zstd" | "xz" = "gzip"): string {
   const path = file(`guix.tar${compress === "none" ? "" : `.${compress}`}`);
   makeGuixDockerArchive(path, {
-    files: { "bin/uvicorn": "#!/bin/sh\nexec python -m uvicorn \"$@\"\n", "damn_server/api.py": "app = None\n" },
+    files: { "bin/uvicorn": '#!/bin/sh\nexec python -m uvicorn "$@"\n', "damn_server/api.py": "app = None\n" },
     entryPoint: ["/gnu/store/aaaa-profile/bin/uvicorn", "damn_server.api:app"],
-    env: { PATH: "/gnu/store/aaaa-profile/bin", GUIX_PYTHONPATH: "/gnu/store/aaaa-profile/lib/python3.10/site-packages" },
+    env: {
+      PATH: "/gnu/store/aaaa-profile/bin",
+      GUIX_PYTHONPATH: "/gnu/store/aaaa-profile/lib/python3.10/site-packages",
+    },
     repository: "damn-docker-nix-guix_api",
     compress,
   });
@@ -54,7 +68,11 @@ describe("editDockerArchive", () => {
     const result = await editDockerArchive(guixArchive(), out, damnServer, { compression: "none" });
     const config = inspectConfig(out);
     expect(config.config).toEqual({
-      Env: ["PATH=/gnu/store/aaaa-profile/bin", "GUIX_PYTHONPATH=/gnu/store/aaaa-profile/lib/python3.10/site-packages", "PYTHONUNBUFFERED=1"],
+      Env: [
+        "PATH=/gnu/store/aaaa-profile/bin",
+        "GUIX_PYTHONPATH=/gnu/store/aaaa-profile/lib/python3.10/site-packages",
+        "PYTHONUNBUFFERED=1",
+      ],
       Entrypoint: ["/gnu/store/aaaa-profile/bin/uvicorn", "damn_server.api:app"],
       Cmd: ["--host", "0.0.0.0", "--port", "80"],
       WorkingDir: "/damn_server",
@@ -67,7 +85,11 @@ describe("editDockerArchive", () => {
     const manifest = JSON.parse(execFileSync("tar", ["-xOf", out, "manifest.json"], { encoding: "utf8" }));
     expect(manifest[0].RepoTags).toEqual(["damn-server:2024.1"]);
     expect(manifest[0].Config).toBe(result.config);
-    expect(result.config).toBe(`${createHash("sha256").update(execFileSync("tar", ["-xOf", out, result.config])).digest("hex")}.json`);
+    expect(result.config).toBe(
+      `${createHash("sha256")
+        .update(execFileSync("tar", ["-xOf", out, result.config]))
+        .digest("hex")}.json`,
+    );
     const oci = join(root, `oci-${n++}`);
     skopeo("copy", `docker-archive:${out}`, `oci:${oci}:damn-server`);
     expect(existsSync(join(oci, "index.json"))).toBe(true);
@@ -75,9 +97,16 @@ describe("editDockerArchive", () => {
 
   it.each<Compression>(["gzip", "zstd", "xz", "none"])("reads and writes %s archives", async (compression) => {
     const out = file(`out.${compression}`);
-    expect((await editDockerArchive(guixArchive(compression), out, { workingDir: "/w" })).compression).toBe(compression);
+    expect((await editDockerArchive(guixArchive(compression), out, { workingDir: "/w" })).compression).toBe(
+      compression,
+    );
     const plain = file("plain.tar");
-    execFileSync("sh", ["-c", `${{ gzip: "gzip -dc", zstd: "zstd -dcq", xz: "xz -dc", none: "cat" }[compression]} < "$0" > "$1"`, out, plain]);
+    execFileSync("sh", [
+      "-c",
+      `${{ gzip: "gzip -dc", zstd: "zstd -dcq", xz: "xz -dc", none: "cat" }[compression]} < "$0" > "$1"`,
+      out,
+      plain,
+    ]);
     expect(inspectConfig(plain).config.WorkingDir).toBe("/w");
   });
 
@@ -92,7 +121,9 @@ describe("editDockerArchive", () => {
     await editDockerArchive(fromOci, out, { tag: "2", exposedPorts: ["53/udp"], user: "nobody" });
     const config = inspectConfig(out);
     expect(config.config).toMatchObject({ ExposedPorts: { "53/udp": {} }, User: "nobody" });
-    expect(JSON.parse(execFileSync("tar", ["-xOf", out, "manifest.json"], { encoding: "utf8" }))[0].RepoTags).toEqual(["docker.io/example/app:2"]);
+    expect(JSON.parse(execFileSync("tar", ["-xOf", out, "manifest.json"], { encoding: "utf8" }))[0].RepoTags).toEqual([
+      "docker.io/example/app:2",
+    ]);
   });
 
   it("keeps layers byte for byte, and gives the same bytes for the same input and edits", async () => {
@@ -104,7 +135,9 @@ describe("editDockerArchive", () => {
     const layer = tarList(input).find((f) => f.endsWith("layer.tar"))!;
     const layerIn = execFileSync("tar", ["-xOf", input, layer]);
     const layerOut = execFileSync("tar", ["-xOf", a, layer.replace(/^\.\//, "")]);
-    expect(createHash("sha256").update(layerOut).digest("hex")).toBe(createHash("sha256").update(layerIn).digest("hex"));
+    expect(createHash("sha256").update(layerOut).digest("hex")).toBe(
+      createHash("sha256").update(layerIn).digest("hex"),
+    );
     expect(inspectConfig(a).rootfs.diff_ids).toEqual(inspectConfig(input).rootfs.diff_ids);
     // Editing the result again with the same edits changes nothing more.
     const c = file("c.tar");
@@ -118,7 +151,11 @@ describe("editDockerArchive", () => {
       {
         tag: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}$/),
         workingDir: fc.stringMatching(/^\/[a-z]{1,8}(\/[a-z0-9]{1,8}){0,2}$/),
-        env: fc.dictionary(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), fc.string({ maxLength: 12 }).filter((s) => !s.includes("\0")), { maxKeys: 3 }),
+        env: fc.dictionary(
+          fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/),
+          fc.string({ maxLength: 12 }).filter((s) => !s.includes("\0")),
+          { maxKeys: 3 },
+        ),
         exposedPorts: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }),
         labels: fc.dictionary(fc.stringMatching(/^[a-z][a-z.]{0,10}$/), fc.string({ maxLength: 10 }), { maxKeys: 3 }),
         cmd: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
@@ -147,7 +184,11 @@ describe("editDockerArchive", () => {
     ["truncated", (p: string) => truncateSync(p, Math.floor(statSync(p).size / 2)), /corrupt archive/],
     ["not an archive", (p: string) => writeFileSync(p, "hello, world"), /not a tar archive/],
     ["wrong JSON", (p: string) => rewrite(p, "manifest.json", "{not json"), /manifest\.json is not valid JSON/],
-    ["a missing layer", (p: string) => rewrite(p, "manifest.json", '[{"Config":"config.json","Layers":["nope/layer.tar"]}]'), /layer nope\/layer\.tar listed in manifest\.json is missing/],
+    [
+      "a missing layer",
+      (p: string) => rewrite(p, "manifest.json", '[{"Config":"config.json","Layers":["nope/layer.tar"]}]'),
+      /layer nope\/layer\.tar listed in manifest\.json is missing/,
+    ],
     ["a missing config", (p: string) => rewrite(p, "config.json", null), /no config\.json in the archive/],
   ])("fails clearly on %s and leaves no output", async (_, damage, message) => {
     const input = guixArchive("gzip");
@@ -159,7 +200,9 @@ describe("editDockerArchive", () => {
   });
 
   it("rejects invalid edits before reading anything", async () => {
-    await expect(editDockerArchive("/nonexistent", file("x"), { workingDir: "relative", exposedPorts: ["80/http"], tag: "-bad" })).rejects.toThrow(GuixValidationError);
+    await expect(
+      editDockerArchive("/nonexistent", file("x"), { workingDir: "relative", exposedPorts: ["80/http"], tag: "-bad" }),
+    ).rejects.toThrow(GuixValidationError);
     await expect(editDockerArchive(join(root, "missing.tar"), file("x"), {})).rejects.toThrow(DockerArchiveError);
   });
 });
@@ -173,3 +216,56 @@ function rewrite(archive: string, name: string, content: string | null): void {
   execFileSync("sh", ["-c", `tar -cf - -C "$0" . | gzip -9n > "$1"`, dir, archive]);
   rmSync(dir, { recursive: true, force: true });
 }
+
+describe("guix-ts image edit", () => {
+  it("edits an archive from the command line", async () => {
+    const { main } = await import("guix-ts");
+    let out = "";
+    let err = "";
+    const io = {
+      stdout: (t: string) => void (out += t),
+      stderr: (t: string) => void (err += t),
+      readStdin: async () => "",
+    };
+    const output = file("cli.tar");
+    const code = await main(
+      [
+        "image",
+        "edit",
+        guixArchive(),
+        output,
+        "--workdir",
+        "/damn_server",
+        "--env",
+        "A=1",
+        "--expose",
+        "80/tcp",
+        "--label",
+        "k=v",
+        "--user",
+        "1000",
+        "--cmd",
+        "x",
+        "--cmd",
+        "y",
+        "--tag",
+        "damn:1",
+        "--compression",
+        "none",
+      ],
+      io,
+    );
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    expect(out).toContain("damn:1");
+    expect(inspectConfig(output).config).toMatchObject({
+      WorkingDir: "/damn_server",
+      Cmd: ["x", "y"],
+      User: "1000",
+      Labels: { k: "v" },
+      ExposedPorts: { "80/tcp": {} },
+    });
+    expect(await main(["image", "edit", guixArchive(), file("x"), "--expose", "http"], io)).toBe(2);
+    expect(err).toContain("image.exposedPorts[0]");
+    expect(await main(["image", "edit", join(root, "none.tar"), file("x")], io)).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 /** The `guix-ts` command line. */
 import { FMT_USAGE, fmt } from "./fmt.js";
 import { HASH_USAGE, hash } from "./hash.js";
+import { IMAGE_USAGE, image } from "./image.js";
 import { LOCK_USAGE, lock } from "./lock.js";
 import { processIO, type CommandIO } from "./io.js";
 
@@ -10,6 +11,7 @@ Commands:
   fmt     lay Scheme files out as \`guix style\` does
   hash    print the sha256 of files or trees as \`guix hash\` does
   lock    pin git sources and channels in guix-ts.lock
+  image   edit a Docker archive: working directory, env, ports, labels, user, tag
 
 Run \`guix-ts COMMAND --help\` for a command's options.
 `;
@@ -18,6 +20,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: CommandIO) =
   fmt: { run: fmt, usage: FMT_USAGE },
   hash: { run: hash, usage: HASH_USAGE },
   lock: { run: lock, usage: LOCK_USAGE },
+  image: { run: image, usage: IMAGE_USAGE },
 };
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */

@@ -7,6 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { andKeep, check, each, optional, orThrow, type Validation } from "./validation.js";
+export { GuixValidationError, formatProblems } from "./validation.js";
 import { deepFreeze } from "./values.js";
 
 export interface ImageSymlink {
@@ -79,17 +80,69 @@ export function imageEditsE(options: ImageEditsOptions): Validation<ImageEdits> 
   const env = Object.entries(options.env ?? {});
   const labels = Object.entries(options.labels ?? {});
   const checks = [
-    optional(options.name, (n) => check(typeof n === "string" && REPOSITORY.test(n), `${p}.name`, n, "expected a repository name: lower-case letters, digits and . _ - in /-separated parts")),
-    optional(options.tag, (t) => check(TAG.test(t), `${p}.tag`, t, "expected a tag: letters, digits, _ . - (128 at most, not starting with . or -)")),
-    optional(options.entryPoint, (e) => check(typeof e === "string" && e !== "" && !e.startsWith("/"), `${p}.entryPoint`, e, "expected a program relative to the profile, such as bin/uvicorn")),
+    optional(options.name, (n) =>
+      check(
+        typeof n === "string" && REPOSITORY.test(n),
+        `${p}.name`,
+        n,
+        "expected a repository name: lower-case letters, digits and . _ - in /-separated parts",
+      ),
+    ),
+    optional(options.tag, (t) =>
+      check(
+        TAG.test(t),
+        `${p}.tag`,
+        t,
+        "expected a tag: letters, digits, _ . - (128 at most, not starting with . or -)",
+      ),
+    ),
+    optional(options.entryPoint, (e) =>
+      check(
+        typeof e === "string" && e !== "" && !e.startsWith("/"),
+        `${p}.entryPoint`,
+        e,
+        "expected a program relative to the profile, such as bin/uvicorn",
+      ),
+    ),
     optional(options.workingDir, (w) => check(absolute(w), `${p}.workingDir`, w, "expected an absolute path")),
-    each(env, `${p}.env`, ([k, v], path) => andKeep(k, check(ENV_NAME.test(k), `${path}`, k, "expected a variable name: letters, digits and _"), check(typeof v === "string" && !v.includes("\0"), `${path}`, v, "expected a string value"))),
-    each(options.exposedPorts ?? [], `${p}.exposedPorts`, (port, path) => check(normalizePort(port) !== undefined, path, port, "expected PORT or PORT/tcp|udp|sctp with PORT from 1 to 65535")),
-    each(labels, `${p}.labels`, ([k, v], path) => check(k !== "" && typeof v === "string", path, k, "expected a non-empty key and a string value")),
-    optional(options.user, (u) => check(/^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(u), `${p}.user`, u, "expected a user: name, uid, uid:gid or name:group")),
+    each(env, `${p}.env`, ([k, v], path) =>
+      andKeep(
+        k,
+        check(ENV_NAME.test(k), `${path}`, k, "expected a variable name: letters, digits and _"),
+        check(typeof v === "string" && !v.includes("\0"), `${path}`, v, "expected a string value"),
+      ),
+    ),
+    each(options.exposedPorts ?? [], `${p}.exposedPorts`, (port, path) =>
+      check(
+        normalizePort(port) !== undefined,
+        path,
+        port,
+        "expected PORT or PORT/tcp|udp|sctp with PORT from 1 to 65535",
+      ),
+    ),
+    each(labels, `${p}.labels`, ([k, v], path) =>
+      check(k !== "" && typeof v === "string", path, k, "expected a non-empty key and a string value"),
+    ),
+    optional(options.user, (u) =>
+      check(
+        /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(u),
+        `${p}.user`,
+        u,
+        "expected a user: name, uid, uid:gid or name:group",
+      ),
+    ),
     each(options.volumes ?? [], `${p}.volumes`, (v, path) => check(absolute(v), path, v, "expected an absolute path")),
     each(options.symlinks ?? [], `${p}.symlinks`, (s, path) =>
-      andKeep(s, check(absolute(s.target), `${path}.target`, s.target, "expected an absolute path in the image"), check(typeof s.source === "string" && s.source !== "" && !s.source.startsWith("/"), `${path}.source`, s.source, "expected a path relative to the profile")),
+      andKeep(
+        s,
+        check(absolute(s.target), `${path}.target`, s.target, "expected an absolute path in the image"),
+        check(
+          typeof s.source === "string" && s.source !== "" && !s.source.startsWith("/"),
+          `${path}.source`,
+          s.source,
+          "expected a path relative to the profile",
+        ),
+      ),
     ),
   ];
   return pipe(
@@ -120,7 +173,10 @@ export function imageEditsE(options: ImageEditsOptions): Validation<ImageEdits> 
  * @example imageSpec({ name: "damn-server", tag: "1.0", entryPoint: "bin/uvicorn", workingDir: "/damn_server", exposedPorts: [80] })
  */
 export function imageSpec(options: ImageSpecOptions): ImageSpec {
-  if (options.name === undefined) return orThrow(check(false, "image.name", undefined, "missing: an image needs a repository name") as Validation<ImageSpec>);
+  if (options.name === undefined)
+    return orThrow(
+      check(false, "image.name", undefined, "missing: an image needs a repository name") as Validation<ImageSpec>,
+    );
   return orThrow(imageSpecE(options));
 }
 
@@ -138,4 +194,3 @@ export function packOptionsFor(spec: ImageSpec): {
     symlinks: spec.symlinks.map((s) => `${s.target}=${s.source}`),
   };
 }
-

@@ -38,7 +38,11 @@ export async function detectCompression(path: string): Promise<Compression | und
 }
 
 /** A running program; `done` settles when it exits, failing with its stderr if it failed. */
-function run(kind: "zstd" | "xz", args: readonly string[], stdio: ["pipe" | "ignore", "pipe" | number, "pipe"]): { child: ChildProcess; done: Promise<void> } {
+function run(
+  kind: "zstd" | "xz",
+  args: readonly string[],
+  stdio: ["pipe" | "ignore", "pipe" | number, "pipe"],
+): { child: ChildProcess; done: Promise<void> } {
   const { command, install } = PROGRAMS[kind];
   const child = spawn(command, args, { stdio });
   let stderr = "";
@@ -48,7 +52,9 @@ function run(kind: "zstd" | "xz", args: readonly string[], stdio: ["pipe" | "ign
       reject(error.code === "ENOENT" ? new Error(`${command} is not installed (apt-get install ${install})`) : error),
     );
     child.on("close", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal}): ${stderr.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal}): ${stderr.trim()}`)),
     );
   });
   return { child, done };
@@ -64,9 +70,9 @@ export interface Source {
 /** The decompressed bytes of `path`. */
 export function openDecompressed(path: string, kind: Compression): Source {
   if (kind === "gzip" || kind === "none") {
-    const file = createReadStream(path, { highWaterMark: 1 << 20 });
+    const file = createReadStream(path, { highWaterMark: 1 << 16 });
     if (kind === "none") return { stream: file, done: Promise.resolve(), stop: () => file.destroy() };
-    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    const gunzip = createGunzip({ chunkSize: 1 << 16 });
     const done = pipeline(file, gunzip).catch((error: Error) => {
       throw new Error(`gzip: ${error.message}`);
     });
@@ -86,9 +92,14 @@ export interface Sink {
 /** A stream whose bytes reach the open file `fd` compressed with `kind`. */
 export function openCompressed(fd: number, kind: Compression): Sink {
   if (kind === "gzip" || kind === "none") {
-    const file = createWriteStream("", { fd, autoClose: false, highWaterMark: 1 << 20 });
-    if (kind === "none") return { stream: file, done: new Promise((resolve, reject) => file.on("finish", resolve).on("error", reject)), stop: () => file.destroy() };
-    const gzip = createGzip({ level: 6, chunkSize: 1 << 20 });
+    const file = createWriteStream("", { fd, autoClose: false, highWaterMark: 1 << 16 });
+    if (kind === "none")
+      return {
+        stream: file,
+        done: new Promise((resolve, reject) => file.on("finish", resolve).on("error", reject)),
+        stop: () => file.destroy(),
+      };
+    const gzip = createGzip({ level: 6, chunkSize: 1 << 16 });
     return { stream: gzip, done: pipeline(gzip, file), stop: () => gzip.destroy() };
   }
   const { child, done } = run(kind, PROGRAMS[kind].compress, ["pipe", fd, "pipe"]);

@@ -14,7 +14,8 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import * as E from "fp-ts/lib/Either.js";
 import tar from "tar-stream";
-import { GuixValidationError, imageEditsE, type ImageEdits, type ImageEditsOptions } from "@guix-ts/core";
+// The image entry point only: the edit stays light (no git, no printer) and its memory small.
+import { GuixValidationError, imageEditsE, type ImageEdits, type ImageEditsOptions } from "@guix-ts/core/image";
 import { detectCompression, openCompressed, openDecompressed, type Compression } from "./compression.js";
 
 export class DockerArchiveError extends Error {
@@ -76,18 +77,22 @@ export function editConfig(config: Record<string, unknown>, edits: ImageEdits): 
   for (const [key, value] of Object.entries((config.config ?? config.Config ?? {}) as Record<string, unknown>)) {
     inner[CANONICAL_KEYS.find((k) => k.toLowerCase() === key.toLowerCase()) ?? key] = value;
   }
-  const env = new Map(((inner.Env as string[] | undefined) ?? []).map((e): [string, string] => [e.split("=", 1)[0]!, e]));
+  const env = new Map(
+    ((inner.Env as string[] | undefined) ?? []).map((e): [string, string] => [e.split("=", 1)[0]!, e]),
+  );
   for (const [k, v] of Object.entries(edits.env)) env.set(k, `${k}=${v}`);
   if (env.size > 0) inner.Env = [...env.values()];
   if (edits.cmd !== undefined) inner.Cmd = [...edits.cmd];
   if (edits.workingDir !== undefined) inner.WorkingDir = edits.workingDir;
   if (edits.user !== undefined) inner.User = edits.user;
   const set = (key: string, names: readonly string[]): void => {
-    if (names.length > 0) inner[key] = { ...((inner[key] as object | undefined) ?? {}), ...Object.fromEntries(names.map((n) => [n, {}])) };
+    if (names.length > 0)
+      inner[key] = { ...((inner[key] as object | undefined) ?? {}), ...Object.fromEntries(names.map((n) => [n, {}])) };
   };
   set("ExposedPorts", edits.exposedPorts);
   set("Volumes", edits.volumes);
-  if (Object.keys(edits.labels).length > 0) inner.Labels = { ...((inner.Labels as object | undefined) ?? {}), ...edits.labels };
+  if (Object.keys(edits.labels).length > 0)
+    inner.Labels = { ...((inner.Labels as object | undefined) ?? {}), ...edits.labels };
   const { Config: _old, ...rest } = config;
   return { ...rest, config: inner };
 }
@@ -97,7 +102,8 @@ async function readAll(stream: Readable, path: string, name: string): Promise<Bu
   let size = 0;
   for await (const chunk of stream) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON) throw new DockerArchiveError(path, `${name} is larger than ${MAX_JSON} bytes: not an image archive`);
+    if (size > MAX_JSON)
+      throw new DockerArchiveError(path, `${name} is larger than ${MAX_JSON} bytes: not an image archive`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -117,7 +123,12 @@ function parseJson<T>(bytes: Buffer | undefined, path: string, name: string): T 
  *
  * @example await editDockerArchive("pack.tar.gz", "image.tar.gz", { name: "damn-server", tag: "1.0", workingDir: "/damn_server", exposedPorts: [80] })
  */
-export async function editDockerArchive(input: string, output: string, options: ImageEditsOptions, editOptions: EditOptions = {}): Promise<EditResult> {
+export async function editDockerArchive(
+  input: string,
+  output: string,
+  options: ImageEditsOptions,
+  editOptions: EditOptions = {},
+): Promise<EditResult> {
   const validated = imageEditsE(options);
   if (E.isLeft(validated)) throw new GuixValidationError(validated.left);
   const edits = validated.right;
@@ -126,7 +137,10 @@ export async function editDockerArchive(input: string, output: string, options: 
   try {
     kind = await detectCompression(input);
   } catch (error) {
-    throw new DockerArchiveError(input, `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new DockerArchiveError(
+      input,
+      `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   if (kind === undefined) throw new DockerArchiveError(input, "not a tar archive (nor gzip, zstd or xz)");
   const outKind = editOptions.compression ?? kind;
@@ -166,20 +180,31 @@ export async function editDockerArchive(input: string, output: string, options: 
         written.add(name);
       }
     })();
-    await Promise.all([pipeline(source.stream, extract).catch((error: Error) => {
-      throw error instanceof DockerArchiveError ? error : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
-    }), extracted, source.done.catch((error: Error) => {
-      throw new DockerArchiveError(input, `corrupt archive: ${error.message}`);
-    })]);
+    await Promise.all([
+      pipeline(source.stream, extract).catch((error: Error) => {
+        throw error instanceof DockerArchiveError
+          ? error
+          : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
+      }),
+      extracted,
+      source.done.catch((error: Error) => {
+        throw new DockerArchiveError(input, `corrupt archive: ${error.message}`);
+      }),
+    ]);
 
     const manifests = parseJson<ManifestEntry[]>(json.get("manifest.json"), input, "manifest.json");
     if (!Array.isArray(manifests) || manifests.length !== 1) {
-      throw new DockerArchiveError(input, `manifest.json lists ${Array.isArray(manifests) ? manifests.length : "no"} images; one is expected`);
+      throw new DockerArchiveError(
+        input,
+        `manifest.json lists ${Array.isArray(manifests) ? manifests.length : "no"} images; one is expected`,
+      );
     }
     const image = manifests[0]!;
-    if (typeof image.Config !== "string" || !Array.isArray(image.Layers)) throw new DockerArchiveError(input, "manifest.json has no Config or no Layers");
+    if (typeof image.Config !== "string" || !Array.isArray(image.Layers))
+      throw new DockerArchiveError(input, "manifest.json has no Config or no Layers");
     const missing = image.Layers.map(normalize).filter((layer) => !written.has(layer));
-    if (missing.length > 0) throw new DockerArchiveError(input, `layer ${missing.join(", ")} listed in manifest.json is missing`);
+    if (missing.length > 0)
+      throw new DockerArchiveError(input, `layer ${missing.join(", ")} listed in manifest.json is missing`);
     const configName = normalize(image.Config);
     const config = parseJson<Record<string, unknown>>(json.get(configName), input, configName);
 
