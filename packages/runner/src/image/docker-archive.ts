@@ -93,7 +93,8 @@ export function editConfig(config: Record<string, unknown>, edits: ImageEdits): 
   set("Volumes", edits.volumes);
   if (Object.keys(edits.labels).length > 0)
     inner.Labels = { ...((inner.Labels as object | undefined) ?? {}), ...edits.labels };
-  const { Config: _old, ...rest } = config;
+  // Docker writes the inner config as `config`; drop any capitalised twin so only the edited one remains.
+  const rest = Object.fromEntries(Object.entries(config).filter(([key]) => key !== "Config"));
   return { ...rest, config: inner };
 }
 
