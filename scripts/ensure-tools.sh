@@ -3,7 +3,7 @@
 # As root with apt-get, install what is missing; otherwise print the exact command and fail.
 set -euo pipefail
 
-declare -A PACKAGE_OF=( [guile]=guile-3.0 [nix-hash]=nix-bin [git]=git [skopeo]=skopeo [zstd]=zstd [xz]=xz-utils )
+declare -A PACKAGE_OF=( [guile]=guile-3.0 [nix-hash]=nix-bin [git]=git [skopeo]=skopeo [zstd]=zstd [xz]=xz-utils [proot]=proot [bwrap]=bubblewrap [python3]=python3 )
 missing=()
 for tool in "${!PACKAGE_OF[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGE_OF[$tool]}")

@@ -1,0 +1,99 @@
+/**
+ * guix-daemon's life in a session: started once in the container with
+ * `--disable-chroot`, ready when its socket accepts a connection, stopped
+ * with the session.
+ */
+import type { ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, watch } from "node:fs";
+import { connect } from "node:net";
+import { dirname, join } from "node:path";
+import { containerCommand, type Backend } from "./containers.js";
+import { DaemonStartFailed } from "./errors.js";
+import { CURRENT_GUIX, DAEMON_SOCKET, hostPath, type GuixHome } from "./home.js";
+import { spawnGroup, stopGroup } from "./processes.js";
+
+export interface Daemon {
+  readonly socket: string;
+  /** False when a daemon was already serving this home: it is used, not stopped. */
+  readonly owned: boolean;
+  readonly logFile: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+function canConnect(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ path });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+export interface DaemonOptions {
+  readonly readyTimeoutMs?: number;
+  readonly stopGraceMs?: number;
+  readonly extraArgs?: readonly string[];
+}
+
+/** Start guix-daemon for `home` and wait until its socket accepts a connection. */
+export async function startDaemon(backend: Backend, home: GuixHome, options: DaemonOptions = {}): Promise<Daemon> {
+  const socket = hostPath(home, DAEMON_SOCKET);
+  if (await canConnect(socket)) return { socket, owned: false, logFile: "", pid: 0, stop: async () => undefined };
+  mkdirSync(dirname(socket), { recursive: true });
+  mkdirSync(join(home.varGuix, "log"), { recursive: true });
+  mkdirSync(home.etcGuix, { recursive: true });
+  const logFile = join(home.varGuix, "log", "guix-ts-daemon.log");
+  const log = createWriteStream(logFile, { flags: "a" });
+  let tail = "";
+  const { file, args } = containerCommand(backend, home, [`${CURRENT_GUIX}/bin/guix-daemon`, "--disable-chroot", ...(options.extraArgs ?? [])]);
+  const child: ChildProcess = spawnGroup(file, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GUIX_STATE_DIRECTORY: "/var/guix" } });
+  const record = (chunk: Buffer): void => {
+    log.write(chunk);
+    tail = (tail + chunk.toString()).split("\n").slice(-20).join("\n");
+  };
+  child.stdout!.on("data", record);
+  child.stderr!.on("data", record);
+  const stop = async (): Promise<void> => {
+    await stopGroup(child, options.stopGraceMs ?? 5000, backend === "bubblewrap" || backend === "proot");
+    await new Promise<void>((resolve) => log.end(resolve));
+  };
+
+  const timeoutMs = options.readyTimeoutMs ?? 30_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let retry: NodeJS.Timeout | undefined;
+      let delay = 2;
+      const finish = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(retry);
+        watcher.close();
+        if (error) reject(error);
+        else resolve();
+      };
+      // Try when the socket's folder changes; between bind() and listen() a connection is refused, so
+      // a refused try is retried shortly after (backing off), until the deadline.
+      const attempt = async (): Promise<void> => {
+        clearTimeout(retry);
+        if (settled) return;
+        if (await canConnect(socket)) return finish();
+        delay = Math.min(delay * 2, 100);
+        retry = setTimeout(() => void attempt(), delay);
+      };
+      const watcher = watch(dirname(socket), () => void attempt());
+      const timer = setTimeout(() => finish(new DaemonStartFailed(`its socket ${socket} accepted no connection within ${timeoutMs} ms`, tail)), timeoutMs);
+      child.once("error", (error) => finish(new DaemonStartFailed(`cannot run ${file}: ${error.message}`, tail)));
+      child.once("exit", (code, signal) => finish(new DaemonStartFailed(`it exited (${code ?? signal}) before accepting connections`, tail)));
+      void attempt();
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { socket, owned: true, logFile, pid: child.pid!, stop };
+}

@@ -1,0 +1,45 @@
+/**
+ * A rootless Guix home, laid out as the binary release tarball unpacks:
+ * HOME/gnu/store, HOME/var/guix, and HOME/etc for /etc/guix. The container
+ * binds them to /gnu, /var/guix and /etc/guix.
+ */
+import { existsSync, lstatSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+export const CURRENT_GUIX = "/var/guix/profiles/per-user/root/current-guix";
+export const DAEMON_SOCKET = "/var/guix/daemon-socket/socket";
+
+export interface GuixHome {
+  readonly root: string;
+  readonly gnu: string;
+  readonly varGuix: string;
+  readonly etcGuix: string;
+}
+
+/** `~/.local/share/guix-ts/guix`, or `GUIX_TS_GUIX_HOME`. */
+export function defaultHomeRoot(): string {
+  return process.env.GUIX_TS_GUIX_HOME ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "guix-ts", "guix");
+}
+
+export function guixHome(root: string): GuixHome {
+  return { root, gnu: join(root, "gnu"), varGuix: join(root, "var", "guix"), etcGuix: join(root, "etc", "guix") };
+}
+
+/** Whether `root` holds a set-up Guix: a store and a current-guix profile. */
+export function isSetUp(home: GuixHome): boolean {
+  try {
+    // The profile link is absolute (/gnu/store/...): it resolves in the container, not here.
+    return existsSync(join(home.gnu, "store")) && lstatSync(join(home.root, CURRENT_GUIX.slice(1))) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A path inside the container, as seen from the host. */
+export function hostPath(home: GuixHome, containerPath: string): string {
+  if (containerPath.startsWith("/gnu/")) return join(home.gnu, containerPath.slice("/gnu/".length));
+  if (containerPath.startsWith("/var/guix/")) return join(home.varGuix, containerPath.slice("/var/guix/".length));
+  if (containerPath.startsWith("/etc/guix/")) return join(home.etcGuix, containerPath.slice("/etc/guix/".length));
+  return containerPath;
+}
