@@ -12,7 +12,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const newHome = (config = {}): string => makeStandInHome(join(root, `home-${n++}`), config);
 const calls = (home: string): { argv: string[]; cwd: string; pid: number; env: Record<string, string | null> }[] =>
-  readFileSync(join(home, "var/guix/stand-in-calls.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  readFileSync(join(home, "var/guix/stand-in-calls.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
 /** Whether a process runs (a zombie waiting to be reaped does not). */
 const running = (pid: number): boolean => {
   try {
@@ -36,13 +39,35 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend, with stand-in
     const daemonPid = guix.daemonPid!;
     expect(alive(daemonPid)).toBe(true);
     const cwd = mkdtempSync(join(root, "cwd-"));
-    const pack = await guix.pack({ format: "docker", manifests: ["manifest.scm"], entryPoint: "bin/uvicorn", entryPointArgs: ["app"], imageTag: "damn" }, { cwd, env: { EXTRA: "x" } });
+    const pack = await guix.pack(
+      {
+        format: "docker",
+        manifests: ["manifest.scm"],
+        entryPoint: "bin/uvicorn",
+        entryPointArgs: ["app"],
+        imageTag: "damn",
+      },
+      { cwd, env: { EXTRA: "x" } },
+    );
     expect(pack.storePath).toMatch(/^\/gnu\/store\/[0-9a-f]{32}-docker-pack\.tar\.gz$/);
     expect(pack.hostPath).toBe(join(home, pack.storePath.slice(1)));
-    expect(readFileSync(pack.hostPath, "utf8")).toContain("pack --format=docker --manifest=manifest.scm --entry-point=bin/uvicorn --entry-point-argument=app --image-tag=damn");
+    expect(readFileSync(pack.hostPath, "utf8")).toContain(
+      "pack --format=docker --manifest=manifest.scm --entry-point=bin/uvicorn --entry-point-argument=app --image-tag=damn",
+    );
     expect(await guix.describe()).toContain("(channel (name 'guix)");
     const recorded = calls(home);
-    expect(recorded[0]).toMatchObject({ argv: ["pack", "--format=docker", "--manifest=manifest.scm", "--entry-point=bin/uvicorn", "--entry-point-argument=app", "--image-tag=damn"], cwd, env: { EXTRA: "x" } });
+    expect(recorded[0]).toMatchObject({
+      argv: [
+        "pack",
+        "--format=docker",
+        "--manifest=manifest.scm",
+        "--entry-point=bin/uvicorn",
+        "--entry-point-argument=app",
+        "--image-tag=damn",
+      ],
+      cwd,
+      env: { EXTRA: "x" },
+    });
     expect(recorded[1]!.argv).toEqual(["describe", "--format=channels"]);
     expect(logs.some((l) => l.startsWith("building /gnu/store/"))).toBe(true);
     expect(readFileSync(join(home, "var/guix/stand-in-daemon.log"), "utf8").match(/started/g)).toHaveLength(1);
@@ -55,7 +80,14 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend, with stand-in
     const home = newHome();
     await using guix = await R.openGuix({ backend, home });
     await guix.timeMachinePack({ channels: "channels.scm" }, { format: "docker", manifests: ["manifest.scm"] });
-    expect(calls(home)[0]!.argv).toEqual(["time-machine", "--channels=channels.scm", "--", "pack", "--format=docker", "--manifest=manifest.scm"]);
+    expect(calls(home)[0]!.argv).toEqual([
+      "time-machine",
+      "--channels=channels.scm",
+      "--",
+      "pack",
+      "--format=docker",
+      "--manifest=manifest.scm",
+    ]);
   });
 
   it("reports a failing command with its exit code and stderr", async () => {
@@ -101,14 +133,19 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend, with stand-in
 
   it("says why when the daemon exits at start", async () => {
     const home = newHome({ daemonExits: true });
-    await expect(R.openGuix({ backend, home })).rejects.toThrow(/exited \(1\) before accepting connections[\s\S]*cannot open the store database/);
+    await expect(R.openGuix({ backend, home })).rejects.toThrow(
+      /exited \(1\) before accepting connections[\s\S]*cannot open the store database/,
+    );
   });
 });
 
 describe("sessions", () => {
   it("two sessions with different homes run at once, each with its own daemon and store", async () => {
     const [a, b] = [newHome(), newHome()];
-    const [ga, gb] = await Promise.all([R.openGuix({ backend: "bubblewrap", home: a }), R.openGuix({ backend: "proot", home: b })]);
+    const [ga, gb] = await Promise.all([
+      R.openGuix({ backend: "bubblewrap", home: a }),
+      R.openGuix({ backend: "proot", home: b }),
+    ]);
     try {
       const [pa, pb] = await Promise.all([ga.pack({ packages: ["a"] }), gb.pack({ packages: ["b"] })]);
       expect(pa.hostPath.startsWith(a)).toBe(true);

@@ -3,6 +3,7 @@ import { FMT_USAGE, fmt } from "./fmt.js";
 import { HASH_USAGE, hash } from "./hash.js";
 import { IMAGE_USAGE, image } from "./image.js";
 import { LOCK_USAGE, lock } from "./lock.js";
+import { DOCTOR_USAGE, PACK_USAGE, SETUP_USAGE, doctorCommand, pack, setup } from "./runner-commands.js";
 import { processIO, type CommandIO } from "./io.js";
 
 const USAGE = `usage: guix-ts COMMAND [OPTION]...
@@ -12,6 +13,9 @@ Commands:
   hash    print the sha256 of files or trees as \`guix hash\` does
   lock    pin git sources and channels in guix-ts.lock
   image   edit a Docker archive: working directory, env, ports, labels, user, tag
+  pack    build a Docker image (or another pack) with Guix, rootless
+  setup   set up a rootless Guix from its binary tarball
+  doctor  say which ways of running Guix work here
 
 Run \`guix-ts COMMAND --help\` for a command's options.
 `;
@@ -21,6 +25,9 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: CommandIO) =
   hash: { run: hash, usage: HASH_USAGE },
   lock: { run: lock, usage: LOCK_USAGE },
   image: { run: image, usage: IMAGE_USAGE },
+  pack: { run: pack, usage: PACK_USAGE },
+  setup: { run: setup, usage: SETUP_USAGE },
+  doctor: { run: doctorCommand, usage: DOCTOR_USAGE },
 };
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */

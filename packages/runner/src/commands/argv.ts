@@ -45,7 +45,10 @@ export function buildOptionsArgv(o: BuildOptions, problems: string[]): string[] 
   if (o.keepFailed) argv.push("--keep-failed");
   if (o.keepGoing) argv.push("--keep-going");
   if (o.fallback) argv.push("--fallback");
-  for (const [flag, value] of [["--cores", o.cores], ["--max-jobs", o.maxJobs]] as const) {
+  for (const [flag, value] of [
+    ["--cores", o.cores],
+    ["--max-jobs", o.maxJobs],
+  ] as const) {
     if (value === undefined) continue;
     if (!Number.isInteger(value) || value < 0) problems.push(`${flag} takes a whole number, got ${value}`);
     argv.push(`${flag}=${value}`);
@@ -105,32 +108,38 @@ export function packArgv(o: PackOptions): string[] {
   if (o.format !== undefined) argv.push(`--format=${o.format}`);
   for (const m of o.manifests ?? []) argv.push(`--manifest=${m}`);
   if (o.expression !== undefined) argv.push(`--expression=${o.expression}`);
-  if (!o.manifests?.length && !o.packages?.length && o.expression === undefined) problems.push("nothing to pack: give manifests, packages or an expression");
+  if (!o.manifests?.length && !o.packages?.length && o.expression === undefined)
+    problems.push("nothing to pack: give manifests, packages or an expression");
   if (o.entryPoint !== undefined) {
-    if (o.entryPoint.startsWith("/")) problems.push(`the entry point is relative to the profile (bin/...), got ${o.entryPoint}`);
+    if (o.entryPoint.startsWith("/"))
+      problems.push(`the entry point is relative to the profile (bin/...), got ${o.entryPoint}`);
     argv.push(`--entry-point=${o.entryPoint}`);
   }
   for (const key of DOCKER_ONLY) {
     const value = o[key];
-    if (value !== undefined && (!Array.isArray(value) || value.length > 0) && format !== "docker") problems.push(`${key} needs format "docker", not "${format}"`);
+    if (value !== undefined && (!Array.isArray(value) || value.length > 0) && format !== "docker")
+      problems.push(`${key} needs format "docker", not "${format}"`);
   }
   if (o.entryPointArgs?.length && o.entryPoint === undefined) problems.push("entryPointArgs (-A) need an entryPoint");
   for (const arg of o.entryPointArgs ?? []) argv.push(`--entry-point-argument=${arg}`);
   if (o.imageTag !== undefined) argv.push(`--image-tag=${o.imageTag}`);
   if (o.maxLayers !== undefined) {
-    if (!Number.isInteger(o.maxLayers) || o.maxLayers < 1) problems.push(`maxLayers takes a positive whole number, got ${o.maxLayers}`);
+    if (!Number.isInteger(o.maxLayers) || o.maxLayers < 1)
+      problems.push(`maxLayers takes a positive whole number, got ${o.maxLayers}`);
     argv.push(`--max-layers=${o.maxLayers}`);
   }
   for (const spec of o.symlinks ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec);
     if (!m) problems.push(`a symlink is TARGET=SOURCE, got ${spec}`);
     else if (!m[1]!.startsWith("/")) problems.push(`a symlink's target is absolute (/bin/sh=bin/bash), got ${m[1]}`);
-    else if (m[2]!.startsWith("/")) problems.push(`a symlink's source is relative to the profile (bin/bash), got ${m[2]}`);
+    else if (m[2]!.startsWith("/"))
+      problems.push(`a symlink's source is relative to the profile (bin/bash), got ${m[2]}`);
     argv.push(`--symlink=${spec}`);
   }
   if (o.relocatable) argv.push(o.relocatable === 2 ? "-RR" : "-R");
   if (o.compression !== undefined) {
-    if (format === "squashfs" || format === "appimage") problems.push(`compression does not apply to format "${format}"`);
+    if (format === "squashfs" || format === "appimage")
+      problems.push(`compression does not apply to format "${format}"`);
     argv.push(`--compression=${o.compression}`);
   }
   if (o.saveProvenance) argv.push("--save-provenance");
@@ -162,7 +171,8 @@ export function timeMachineArgv(o: TimeMachineOptions, command: readonly string[
   if (o.commit !== undefined) argv.push(`--commit=${o.commit}`);
   if (o.branch !== undefined) argv.push(`--branch=${o.branch}`);
   if (o.url !== undefined) argv.push(`--url=${o.url}`);
-  if (o.channels !== undefined && (o.commit ?? o.branch ?? o.url) !== undefined) problems.push("a channels file and commit/branch/url do not go together");
+  if (o.channels !== undefined && (o.commit ?? o.branch ?? o.url) !== undefined)
+    problems.push("a channels file and commit/branch/url do not go together");
   if (o.commit !== undefined && o.branch !== undefined) problems.push("commit and branch do not go together");
   if (o.disableAuthentication) argv.push("--disable-authentication");
   if (o.quiet) argv.push("--quiet");
@@ -181,7 +191,14 @@ export function buildArgv(o: BuildOptions & { readonly manifests: readonly strin
 }
 
 /** `guix shell -m MANIFEST... [--container] -- COMMAND...` */
-export function shellArgv(o: BuildOptions & { readonly manifests: readonly string[]; readonly pure?: boolean; readonly container?: boolean; readonly command: readonly string[] }): string[] {
+export function shellArgv(
+  o: BuildOptions & {
+    readonly manifests: readonly string[];
+    readonly pure?: boolean;
+    readonly container?: boolean;
+    readonly command: readonly string[];
+  },
+): string[] {
   const problems: string[] = [];
   if (o.command.length === 0) problems.push("shell needs a command to run");
   const argv = ["shell", ...o.manifests.map((m) => `--manifest=${m}`)];

@@ -43,14 +43,34 @@ function bubblewrapMounts(mounts: Readonly<Record<string, string>>): string[] {
 }
 
 /** The command that runs `argv` for this backend. */
-export function containerCommand(backend: Backend, home: GuixHome | undefined, argv: readonly string[], cwd = process.cwd()): { file: string; args: string[] } {
+export function containerCommand(
+  backend: Backend,
+  home: GuixHome | undefined,
+  argv: readonly string[],
+  cwd = process.cwd(),
+): { file: string; args: string[] } {
   if (backend === "host" || backend === "remote" || home === undefined) return { file: argv[0]!, args: argv.slice(1) };
   const mounts = { "/gnu": home.gnu, "/var/guix": home.varGuix, "/etc/guix": home.etcGuix };
   if (backend === "bubblewrap") {
     return {
       file: "bwrap",
-      args: ["--die-with-parent", ...bubblewrapMounts(mounts), "--dev-bind", "/dev", "/dev", "--proc", "/proc", "--chdir", cwd, "--", ...argv],
+      args: [
+        "--die-with-parent",
+        ...bubblewrapMounts(mounts),
+        "--dev-bind",
+        "/dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--chdir",
+        cwd,
+        "--",
+        ...argv,
+      ],
     };
   }
-  return { file: "proot", args: [...Object.entries(mounts).flatMap(([inside, outside]) => ["-b", `${outside}:${inside}`]), ...argv] };
+  return {
+    file: "proot",
+    args: [...Object.entries(mounts).flatMap(([inside, outside]) => ["-b", `${outside}:${inside}`]), ...argv],
+  };
 }

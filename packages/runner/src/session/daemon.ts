@@ -48,8 +48,15 @@ export async function startDaemon(backend: Backend, home: GuixHome, options: Dae
   const logFile = join(home.varGuix, "log", "guix-ts-daemon.log");
   const log = createWriteStream(logFile, { flags: "a" });
   let tail = "";
-  const { file, args } = containerCommand(backend, home, [`${CURRENT_GUIX}/bin/guix-daemon`, "--disable-chroot", ...(options.extraArgs ?? [])]);
-  const child: ChildProcess = spawnGroup(file, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GUIX_STATE_DIRECTORY: "/var/guix" } });
+  const { file, args } = containerCommand(backend, home, [
+    `${CURRENT_GUIX}/bin/guix-daemon`,
+    "--disable-chroot",
+    ...(options.extraArgs ?? []),
+  ]);
+  const child: ChildProcess = spawnGroup(file, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, GUIX_STATE_DIRECTORY: "/var/guix" },
+  });
   const record = (chunk: Buffer): void => {
     log.write(chunk);
     tail = (tail + chunk.toString()).split("\n").slice(-20).join("\n");
@@ -86,9 +93,14 @@ export async function startDaemon(backend: Backend, home: GuixHome, options: Dae
         retry = setTimeout(() => void attempt(), delay);
       };
       const watcher = watch(dirname(socket), () => void attempt());
-      const timer = setTimeout(() => finish(new DaemonStartFailed(`its socket ${socket} accepted no connection within ${timeoutMs} ms`, tail)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new DaemonStartFailed(`its socket ${socket} accepted no connection within ${timeoutMs} ms`, tail)),
+        timeoutMs,
+      );
       child.once("error", (error) => finish(new DaemonStartFailed(`cannot run ${file}: ${error.message}`, tail)));
-      child.once("exit", (code, signal) => finish(new DaemonStartFailed(`it exited (${code ?? signal}) before accepting connections`, tail)));
+      child.once("exit", (code, signal) =>
+        finish(new DaemonStartFailed(`it exited (${code ?? signal}) before accepting connections`, tail)),
+      );
       void attempt();
     });
   } catch (error) {

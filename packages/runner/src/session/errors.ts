@@ -27,7 +27,9 @@ export class GuixCommandFailed extends Error {
     readonly signal: string | undefined,
     readonly stderrTail: string,
   ) {
-    super(`${command.join(" ")} failed (${exitCode !== undefined ? `exit code ${exitCode}` : `signal ${signal}`})${stderrTail ? `\n${stderrTail}` : ""}`);
+    super(
+      `${command.join(" ")} failed (${exitCode !== undefined ? `exit code ${exitCode}` : `signal ${signal}`})${stderrTail ? `\n${stderrTail}` : ""}`,
+    );
   }
 }
 

@@ -19,7 +19,10 @@ export interface GuixHome {
 
 /** `~/.local/share/guix-ts/guix`, or `GUIX_TS_GUIX_HOME`. */
 export function defaultHomeRoot(): string {
-  return process.env.GUIX_TS_GUIX_HOME ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "guix-ts", "guix");
+  return (
+    process.env.GUIX_TS_GUIX_HOME ??
+    join(process.env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "guix-ts", "guix")
+  );
 }
 
 export function guixHome(root: string): GuixHome {

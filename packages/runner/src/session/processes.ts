@@ -44,7 +44,10 @@ function groupMembers(pgid: number): number[] {
 export async function stopGroup(child: ChildProcess, graceMs: number, spareLeader = false): Promise<void> {
   const pid = child.pid;
   if (pid === undefined) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
     if (spareLeader) {
       for (const member of groupMembers(pid)) if (member !== pid) process.kill(member, "SIGTERM");
@@ -55,7 +58,10 @@ export async function stopGroup(child: ChildProcess, graceMs: number, spareLeade
     // already gone
   }
   let timer: NodeJS.Timeout | undefined;
-  const killed = await Promise.race([exited.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)))]);
+  const killed = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs))),
+  ]);
   clearTimeout(timer);
   if (killed || alive(pid)) {
     try {

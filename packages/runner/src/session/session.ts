@@ -15,7 +15,13 @@ import { startDaemon, type Daemon, type DaemonOptions } from "./daemon.js";
 import { Aborted, GuixCommandFailed, GuixNotFound, Timeout } from "./errors.js";
 import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath as toHostPath, isSetUp, type GuixHome } from "./home.js";
 import { spawnGroup, stopGroup } from "./processes.js";
-import { describeArgv, packArgv, timeMachineArgv, type PackOptions, type TimeMachineOptions } from "../commands/argv.js";
+import {
+  describeArgv,
+  packArgv,
+  timeMachineArgv,
+  type PackOptions,
+  type TimeMachineOptions,
+} from "../commands/argv.js";
 
 export interface OpenGuixOptions extends DaemonOptions {
   /** Where Guix runs; by default a set-up home with bubblewrap (proot without user namespaces), else `guix` on PATH. */
@@ -91,7 +97,11 @@ export class GuixSession {
     const cwd = options.cwd ?? process.cwd();
     const { file, args: argv } = containerCommand(this.backend, this.home, [guix, ...args], cwd);
     if (options.signal?.aborted) throw new Aborted(command);
-    const child = spawnGroup(file, argv, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...this.env, ...options.env } });
+    const child = spawnGroup(file, argv, {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...this.env, ...options.env },
+    });
     let stdout = "";
     let stderrTail: string[] = [];
     child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -115,7 +125,8 @@ export class GuixSession {
       });
       if (stopped === "aborted") throw new Aborted(command);
       if (stopped === "timeout") throw new Timeout(command, options.timeoutMs!);
-      if (code !== 0) throw new GuixCommandFailed(command, code ?? undefined, signal ?? undefined, stderrTail.join("\n"));
+      if (code !== 0)
+        throw new GuixCommandFailed(command, code ?? undefined, signal ?? undefined, stderrTail.join("\n"));
       return { stdout, command };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new GuixNotFound([file]);
@@ -144,7 +155,13 @@ export class GuixSession {
 
   private packResult(result: RunResult): PackResult {
     const storePath = result.stdout.trim().split("\n").at(-1) ?? "";
-    if (!storePath.startsWith("/gnu/store/")) throw new GuixCommandFailed(result.command, 0, undefined, `no store path on stdout: ${JSON.stringify(result.stdout)}`);
+    if (!storePath.startsWith("/gnu/store/"))
+      throw new GuixCommandFailed(
+        result.command,
+        0,
+        undefined,
+        `no store path on stdout: ${JSON.stringify(result.stdout)}`,
+      );
     return { storePath, hostPath: this.home ? toHostPath(this.home, storePath) : storePath };
   }
 
@@ -163,7 +180,8 @@ export class GuixSession {
 /** Open a session: find Guix, choose the backend, start the daemon (once) when the backend needs one. */
 export async function openGuix(options: OpenGuixOptions = {}): Promise<GuixSession> {
   if (options.daemonSocket !== undefined || options.backend === "remote") {
-    if (options.daemonSocket === undefined) throw new Error('backend "remote" needs daemonSocket (guix://host:port or ssh://...)');
+    if (options.daemonSocket === undefined)
+      throw new Error('backend "remote" needs daemonSocket (guix://host:port or ssh://...)');
     if (!onPath("guix")) throw new GuixNotFound(["guix on PATH"]);
     return new GuixSession("remote", undefined, undefined, { GUIX_DAEMON_SOCKET: options.daemonSocket }, options.onLog);
   }
@@ -181,7 +199,10 @@ export async function openGuix(options: OpenGuixOptions = {}): Promise<GuixSessi
   }
   if (!isSetUp(home)) throw new GuixNotFound([`a Guix home at ${homeRoot} (no gnu/store or current-guix profile)`]);
   const tool = backend === "bubblewrap" ? "bwrap" : "proot";
-  if (!onPath(tool)) throw new Error(`backend ${backend} needs ${tool}: apt-get install ${backend === "bubblewrap" ? "bubblewrap" : "proot"}`);
+  if (!onPath(tool))
+    throw new Error(
+      `backend ${backend} needs ${tool}: apt-get install ${backend === "bubblewrap" ? "bubblewrap" : "proot"}`,
+    );
   const daemon = await startDaemon(backend, home, options);
   return new GuixSession(backend, home, daemon, {}, options.onLog);
 }

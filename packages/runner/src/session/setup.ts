@@ -1,0 +1,122 @@
+/**
+ * Setting up a rootless Guix from the binary release tarball
+ * (`guix-binary-VERSION.x86_64-linux.tar.xz`: ./gnu/store, ./var/guix), as the
+ * guix-base image's Dockerfile does by hand: unpack into the Guix home, check
+ * the hash, make /etc/guix, keep the current-guix profile link.
+ */
+import { createHash } from "node:crypto";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  symlinkSync,
+} from "node:fs";
+import { mkdtemp, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { CURRENT_GUIX, defaultHomeRoot, guixHome, isSetUp } from "./home.js";
+
+const NIX_BASE32 = "0123456789abcdfghijklmnpqrsvwxyz";
+
+export class SetupError extends Error {
+  override readonly name = "SetupError";
+}
+
+export interface SetupOptions {
+  /** A path or an http(s) URL of the binary tarball. */
+  readonly tarball: string;
+  /** Its sha256, hex or nix-base32: checked before anything is unpacked. */
+  readonly sha256?: string;
+  readonly home?: string;
+  readonly signal?: AbortSignal;
+}
+
+function toNixBase32(bytes: Buffer): string {
+  let out = "";
+  for (let n = Math.floor((bytes.length * 8 - 1) / 5); n >= 0; n--) {
+    const b = n * 5;
+    const i = b >> 3;
+    const j = b & 7;
+    out += NIX_BASE32[((bytes[i]! >> j) | (i + 1 < bytes.length ? bytes[i + 1]! << (8 - j) : 0)) & 0x1f];
+  }
+  return out;
+}
+
+async function sha256(path: string): Promise<Buffer> {
+  const hash = createHash("sha256");
+  await pipeline(createReadStream(path), hash);
+  return hash.digest();
+}
+
+/** Unpack a Guix binary tarball into a Guix home; returns the home's path. Nothing is left behind on failure. */
+export async function setupGuix(options: SetupOptions): Promise<string> {
+  const home = options.home ?? defaultHomeRoot();
+  if (isSetUp(guixHome(home)))
+    throw new SetupError(`a Guix is already set up at ${home}; remove that folder to set it up again`);
+  if (existsSync(home) && readdirSync(home).length > 0)
+    throw new SetupError(`${home} exists and is not empty; give another --home`);
+  mkdirSync(dirname(home), { recursive: true });
+  const work = await mkdtemp(join(dirname(home), `.${basename(home)}.setup-`));
+  try {
+    let tarball = options.tarball;
+    if (/^https?:\/\//.test(tarball)) {
+      const response = await fetch(tarball, options.signal ? { signal: options.signal } : {});
+      if (!response.ok || response.body === null)
+        throw new SetupError(`cannot download ${tarball}: HTTP ${response.status}`);
+      tarball = join(work, "guix-binary.tar.xz");
+      await pipeline(
+        Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
+        createWriteStream(tarball),
+      );
+    } else if (!existsSync(tarball)) {
+      throw new SetupError(`no tarball at ${tarball}`);
+    }
+    if (options.sha256 !== undefined) {
+      const digest = await sha256(tarball);
+      const want = options.sha256.toLowerCase();
+      if (want !== digest.toString("hex") && want !== toNixBase32(digest)) {
+        throw new SetupError(
+          `${tarball}: sha256 is ${digest.toString("hex")} (${toNixBase32(digest)}), expected ${options.sha256}`,
+        );
+      }
+    }
+    const unpacked = join(work, "home");
+    mkdirSync(unpacked);
+    try {
+      await promisify(execFile)("tar", ["-xf", tarball, "-C", unpacked], { maxBuffer: 1 << 24 });
+    } catch (error) {
+      throw new SetupError(
+        `cannot unpack ${tarball}: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`,
+      );
+    }
+    if (!existsSync(join(unpacked, "gnu", "store")) || !existsSync(join(unpacked, "var", "guix"))) {
+      throw new SetupError(`${tarball} is not a Guix binary tarball: it has no ./gnu/store and ./var/guix`);
+    }
+    mkdirSync(join(unpacked, "etc", "guix"), { recursive: true });
+    const current = join(unpacked, CURRENT_GUIX.slice(1));
+    try {
+      lstatSync(current);
+    } catch {
+      // No current-guix link: point it at the profile in the store that has bin/guix.
+      const profile = readdirSync(join(unpacked, "gnu", "store")).find(
+        (item) => item.endsWith("-profile") && existsSync(join(unpacked, "gnu", "store", item, "bin", "guix")),
+      );
+      if (profile === undefined)
+        throw new SetupError(
+          `${tarball} has no Guix profile (no current-guix link, no *-profile/bin/guix in the store)`,
+        );
+      mkdirSync(dirname(current), { recursive: true });
+      symlinkSync(`/gnu/store/${profile}`, current);
+    }
+    await rename(unpacked, home);
+    return home;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
