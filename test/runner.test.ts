@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as R from "@guix-ts/runner";
-import { makeStandInHome, setStandInConfig } from "./fixtures/stand-in-guix/home.js";
+import { makeStandInHome } from "./fixtures/stand-in-guix/home.js";
 
 const root = mkdtempSync(join(tmpdir(), "guix-ts-runner-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -172,5 +172,45 @@ describe("sessions", () => {
     } finally {
       process.env.PATH = saved;
     }
+  });
+});
+
+describe("the remote backend", () => {
+  it("uses the daemon at GUIX_DAEMON_SOCKET, with guix from PATH, and starts none", async () => {
+    const { spawn } = await import("node:child_process");
+    const { chmodSync, copyFileSync, mkdirSync } = await import("node:fs");
+    const state = join(root, "remote-state");
+    const bin = join(root, "remote-bin");
+    mkdirSync(state);
+    mkdirSync(bin);
+    copyFileSync(join(import.meta.dirname, "fixtures/stand-in-guix/guix.stand-in.py"), join(bin, "guix"));
+    chmodSync(join(bin, "guix"), 0o755);
+    const env = { ...process.env, GUIX_STAND_IN_STATE: state };
+    // A daemon elsewhere: here a STAND-IN started by the test on a socket of its own.
+    const daemon = spawn(
+      "/usr/bin/python3",
+      [join(import.meta.dirname, "fixtures/stand-in-guix/guix-daemon.stand-in.py"), "--disable-chroot"],
+      { env, stdio: "ignore" },
+    );
+    const socket = join(state, "daemon-socket/socket");
+    for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 20));
+    const saved = { path: process.env.PATH, state: process.env.GUIX_STAND_IN_STATE };
+    process.env.PATH = `${bin}:${process.env.PATH}`;
+    process.env.GUIX_STAND_IN_STATE = state;
+    try {
+      await using guix = await R.openGuix({ daemonSocket: socket });
+      expect(guix.backend).toBe("remote");
+      expect(guix.daemonPid).toBeUndefined();
+      expect(await guix.describe()).toContain("channel");
+    } finally {
+      process.env.PATH = saved.path;
+      if (saved.state === undefined) delete process.env.GUIX_STAND_IN_STATE;
+      daemon.kill();
+    }
+    const recorded = readFileSync(join(state, "stand-in-calls.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(recorded[0]).toMatchObject({ argv: ["describe", "--format=channels"], env: { GUIX_DAEMON_SOCKET: socket } });
   });
 });

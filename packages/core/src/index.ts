@@ -108,3 +108,4 @@ export {
   type ImageSpecOptions,
   type ImageSymlink,
 } from "./image.js";
+export { buildMachine, machinesFileE, type BuildMachine, type BuildMachineOptions } from "./machines.js";

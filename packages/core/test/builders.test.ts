@@ -1,3 +1,4 @@
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import * as G from "@guix-ts/core";
 import { sym } from "@guix-ts/scheme-printer";
@@ -294,5 +295,41 @@ describe("builder values", () => {
       inputs: [],
     });
     expect(Object.isFrozen(p) && Object.isFrozen(p.inputs) && Object.isFrozen(p.buildSystem.arguments)).toBe(true);
+  });
+});
+
+describe("build machines for offloading", () => {
+  it("writes /etc/guix/machines.scm", () => {
+    const file = G.machinesFileE([
+      G.buildMachine({
+        name: "builder.example.org",
+        systems: ["x86_64-linux", "i686-linux"],
+        hostKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ",
+        user: "guix",
+        port: 2222,
+        parallelBuilds: 4,
+        speed: 2,
+      }),
+    ]);
+    // build-machine is not one of guix style's special forms: laid out as any call.
+    expect(G.orThrow(file).text).toBe(`(list (build-machine (name "builder.example.org")
+                     (systems (list "x86_64-linux" "i686-linux"))
+                     (host-key "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ")
+                     (user "guix")
+                     (port 2222)
+                     (parallel-builds 4)
+                     (speed 2.0)))
+`);
+  });
+
+  it("reports every problem of every machine", () => {
+    const bad = G.machinesFileE([G.buildMachine({ name: "a b", systems: [], hostKey: "nope", user: "Root", port: 0 })]);
+    expect(E.isLeft(bad) && bad.left.map((p) => p.path)).toEqual([
+      "machines[0].name",
+      "machines[0].systems",
+      "machines[0].hostKey",
+      "machines[0].user",
+      "machines[0].port",
+    ]);
   });
 });

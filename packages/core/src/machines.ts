@@ -1,0 +1,88 @@
+/**
+ * Build machines for Guix's offloading: `/etc/guix/machines.scm`, a list of
+ * `build-machine` records that guix-daemon's offload hook reads, to spread
+ * builds over several machines.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import { int, list, printDatums, real, str, sym, type Node } from "@guix-ts/scheme-printer";
+import { andKeep, check, each, optional, type Validation } from "./validation.js";
+import { deepFreeze } from "./values.js";
+import type { SchemeFile } from "./files/scheme-file.js";
+
+export interface BuildMachineOptions {
+  /** Host name or address. */
+  readonly name: string;
+  /** `x86_64-linux`, `aarch64-linux`, ... */
+  readonly systems: readonly string[];
+  /** The machine's SSH host key: `ssh-ed25519 AAAA...`. */
+  readonly hostKey: string;
+  readonly user: string;
+  readonly port?: number;
+  /** The private key used to connect (default ~/.ssh/id_rsa on the daemon's side). */
+  readonly privateKey?: string;
+  readonly parallelBuilds?: number;
+  readonly speed?: number;
+  readonly features?: readonly string[];
+}
+
+export interface BuildMachine extends BuildMachineOptions {
+  readonly kind: "build-machine";
+}
+
+/** `(build-machine (name "...") (systems (list ...)) (host-key "...") (user "..."))` */
+export function buildMachine(options: BuildMachineOptions): BuildMachine {
+  return deepFreeze({ kind: "build-machine", ...options });
+}
+
+function validateMachine(m: BuildMachine, path: string): Validation<BuildMachine> {
+  return andKeep(
+    m,
+    check(/^[A-Za-z0-9.-]+$/.test(m.name), `${path}.name`, m.name, "expected a host name or address"),
+    check(m.systems.length > 0, `${path}.systems`, m.systems, "expected at least one system"),
+    each(m.systems, `${path}.systems`, (s, p) =>
+      check(/^[a-z0-9_]+-[a-z0-9_-]+$/.test(s), p, s, 'expected a system such as "x86_64-linux"'),
+    ),
+    check(
+      /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/.test(m.hostKey),
+      `${path}.hostKey`,
+      m.hostKey,
+      "expected an SSH public host key (ssh-ed25519 AAAA...)",
+    ),
+    check(/^[a-z_][a-z0-9_-]*$/.test(m.user), `${path}.user`, m.user, "expected a user name"),
+    optional(m.port, (p) =>
+      check(Number.isInteger(p) && p > 0 && p < 65536, `${path}.port`, p, "expected a port from 1 to 65535"),
+    ),
+    optional(m.parallelBuilds, (p) =>
+      check(Number.isInteger(p) && p > 0, `${path}.parallelBuilds`, p, "expected a positive whole number"),
+    ),
+    optional(m.speed, (s) => check(s > 0, `${path}.speed`, s, "expected a positive number")),
+  );
+}
+
+function machineDatum(m: BuildMachine): Node {
+  const field = (name: string, value: Node): Node => list([sym(name), value]);
+  const fields = [
+    field("name", str(m.name)),
+    field("systems", list([sym("list"), ...m.systems.map((s) => str(s))])),
+    field("host-key", str(m.hostKey)),
+    field("user", str(m.user)),
+  ];
+  if (m.port !== undefined) fields.push(field("port", int(m.port)));
+  if (m.privateKey !== undefined) fields.push(field("private-key", str(m.privateKey)));
+  if (m.parallelBuilds !== undefined) fields.push(field("parallel-builds", int(m.parallelBuilds)));
+  if (m.speed !== undefined) fields.push(field("speed", real(m.speed)));
+  if (m.features !== undefined) fields.push(field("features", list([sym("list"), ...m.features.map((f) => str(f))])));
+  return list([sym("build-machine"), ...fields]);
+}
+
+/** `/etc/guix/machines.scm`: the machines, validated (every problem at once). */
+export function machinesFileE(machines: readonly BuildMachine[]): Validation<SchemeFile> {
+  return pipe(
+    each(machines, "machines", validateMachine),
+    E.map((ms) => {
+      const nodes = [list([sym("list"), ...ms.map(machineDatum)])];
+      return Object.freeze({ kind: "scheme-file" as const, nodes, text: printDatums(nodes) });
+    }),
+  );
+}
