@@ -1,6 +1,7 @@
 /** The damn-server example (the article's manifest and channels), written with guix-ts's builders. */
 import {
   channelsFileE,
+  imageSpec,
   concatenateManifests,
   copyBuildSystem,
   gitFetch,
@@ -45,30 +46,17 @@ export const manifestFile = () => manifestFileE({ manifest });
 
 export const channelsFile = () => channelsFileE({ channels: [guixChannel({ commit: GUIX_COMMIT })] });
 
-/** The command that builds the image with the pinned Guix, as the article runs it. */
-export const PACK_ARGV = [
-  "guix",
-  "time-machine",
-  "-C",
-  "channels.scm",
-  "--",
-  "pack",
-  "-m",
-  "manifest.scm",
-  "-f",
-  "docker",
-  "--image-tag=damn-docker-nix-guix_api",
-  "--entry-point=bin/uvicorn",
-  "-A",
-  "damn_server.api:app",
-  "-A",
-  "--host",
-  "-A",
-  "0.0.0.0",
-  "-A",
-  "--port",
-  "-A",
-  "80",
-  "-S",
-  "/damn_server=damn_server",
-];
+/**
+ * The image, with the article's whole Nix config: Guix's pack sets the entry point and the
+ * /damn_server link; guix-ts then sets the command, working directory and port, which
+ * `guix pack` cannot. uvicorn imports `damn_server.api` from its working directory, where the link is.
+ */
+export const image = imageSpec({
+  name: "damn-server",
+  tag: "latest",
+  entryPoint: "bin/uvicorn",
+  cmd: ["damn_server.api:app", "--host", "0.0.0.0", "--port", "80"],
+  workingDir: "/",
+  exposedPorts: [80],
+  symlinks: [{ target: "/damn_server", source: "damn_server" }],
+});

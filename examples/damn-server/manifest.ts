@@ -1,12 +1,14 @@
 /**
- * `pnpm demo`: write the damn-server example's manifest.scm and channels.scm
- * to examples/damn-server/out/ and show the `guix pack` command that builds
- * the Docker image from them.
+ * `pnpm demo`: write the damn-server example's manifest.scm and channels.scm to
+ * examples/damn-server/out/, then build its Docker image with the pinned Guix when a Guix is
+ * here (guix on PATH, or a rootless one set up by `guix-ts setup`), and set in it what
+ * `guix pack` cannot. Without Guix, print the commands and what to install.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { GuixValidationError, writeFile } from "@guix-ts/core";
-import { PACK_ARGV, channelsFile, manifestFile } from "./files.js";
+import { GuixValidationError, packOptionsFor, writeFile } from "@guix-ts/core";
+import { GuixNotFound, editDockerArchive, openGuix, packArgv, timeMachineArgv, type PackOptions } from "@guix-ts/runner";
+import { channelsFile, image, manifestFile } from "./files.js";
 
 const out = join(import.meta.dirname, "out");
 await mkdir(out, { recursive: true });
@@ -18,11 +20,32 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+console.log(`Wrote ${join(out, "manifest.scm")}\nWrote ${join(out, "channels.scm")}`);
 
+const pack: PackOptions = { format: "docker", manifests: ["manifest.scm"], ...packOptionsFor(image) };
+const command = ["guix", ...timeMachineArgv({ channels: "channels.scm" }, packArgv(pack))];
+const edit = [
+  "guix-ts", "image", "edit", "PACK.tar.gz", "damn-server.tar.gz", `--tag=${image.name}:${image.tag}`, `--workdir=${image.workingDir}`,
+  ...image.exposedPorts.map((p) => `--expose=${p}`), ...(image.cmd ?? []).map((a) => `--cmd=${a}`),
+];
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
-console.log(`Wrote ${join(out, "manifest.scm")}`);
-console.log(`Wrote ${join(out, "channels.scm")}`);
-console.log(`\nBuild the image (in ${out}) with:\n  ${PACK_ARGV.map(quote).join(" ")}`);
-console.log(
-  "\nRunning that command for you needs Guix and guix-ts's runner (not written yet): install Guix, then run it by hand.",
-);
+
+let guix;
+try {
+  guix = await openGuix({ onLog: (line) => process.stderr.write(`  ${line}\n`) });
+} catch (error) {
+  if (!(error instanceof GuixNotFound)) throw error;
+  console.log(`\nNo Guix here, so the image is not built. ${error.message.split("\n")[0]}`);
+  console.log("Set one up with `pnpm exec guix-ts setup --tarball guix-binary-VERSION.x86_64-linux.tar.xz` (or install Guix), then run `pnpm demo` again.");
+  console.log(`\nThe commands, to run by hand in ${out}:\n  ${command.map(quote).join(" ")}\n  ${edit.map(quote).join(" ")}`);
+  process.exit(0);
+}
+try {
+  console.log(`\nBuilding the image with ${guix.backend === "host" ? "the host's Guix" : `the Guix in ${guix.home?.root} (${guix.backend})`}...`);
+  const result = await guix.timeMachinePack({ channels: "channels.scm" }, pack, { cwd: out });
+  const final = join(out, "damn-server.tar.gz");
+  const edited = await editDockerArchive(result.hostPath, final, image);
+  console.log(`Built ${result.storePath}\nWrote ${final} (${edited.repoTag}); load it with: docker load < ${final}`);
+} finally {
+  await guix.close();
+}
