@@ -127,10 +127,11 @@ function parseJson<T>(bytes: Buffer | undefined, path: string, name: string): T 
 export async function editDockerArchive(
   input: string,
   output: string,
-  options: ImageEditsOptions,
+  options: ImageEditsOptions | ImageEdits,
   editOptions: EditOptions = {},
 ): Promise<EditResult> {
-  const validated = imageEditsE(options);
+  // An ImageSpec (or edits validated before) has its optional fields present but undefined: the same checks apply.
+  const validated = imageEditsE(options as ImageEditsOptions);
   if (E.isLeft(validated)) throw new GuixValidationError(validated.left);
   const edits = validated.right;
 
