@@ -29,7 +29,9 @@ describe("the damn-server example", () => {
     expect(stdout).toContain(
       "guix time-machine --channels=channels.scm -- pack --format=docker --manifest=manifest.scm --entry-point=bin/uvicorn --image-tag=damn-server --symlink=/damn_server=damn_server",
     );
-    expect(stdout).toContain("guix-ts image edit PACK.tar.gz damn-server.tar.gz --tag=damn-server:latest --workdir=/ --expose=80/tcp --cmd=damn_server.api:app");
+    expect(stdout).toContain(
+      "guix-ts image edit PACK.tar.gz damn-server.tar.gz --tag=damn-server:latest --workdir=/ --expose=80/tcp --cmd=damn_server.api:app",
+    );
     for (const f of ["manifest.scm", "channels.scm"]) {
       expect(readFileSync(join(import.meta.dirname, "out", f), "utf8")).toBe(readFileSync(join(REFERENCE, f), "utf8"));
     }
