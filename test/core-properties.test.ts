@@ -16,7 +16,9 @@ const hash = fc
   .array(fc.constantFrom(...G.NIX_BASE32_ALPHABET), { minLength: 52, maxLength: 52 })
   .map((a) => a.join(""));
 // Host labels without "-": "xn--" starts a punycode label, which a URL parser rightly refuses when malformed.
-const url = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), name).map(([host, path]) => `https://${host}.example.org/${path}`);
+const url = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), name)
+  .map(([host, path]) => `https://${host}.example.org/${path}`);
 const license = fc.constantFrom(...G.LICENSE_NAMES);
 const text = schemeText.filter((t) => t.trim() !== "");
 
