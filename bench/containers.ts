@@ -9,17 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { containerCommand, guixHome, openGuix } from "@guix-ts/runner";
 import { makeStandInHome } from "../test/fixtures/stand-in-guix/home.js";
-import type { BenchResult } from "./measure.js";
-
-function best(runs: number, work: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    min = Math.min(min, performance.now() - start);
-  }
-  return min;
-}
+import { bestOf, type BenchResult } from "./measure.js";
 
 export async function benchContainers(dir: string): Promise<BenchResult[]> {
   const tree = join(dir, "walk");
@@ -33,13 +23,14 @@ export async function benchContainers(dir: string): Promise<BenchResult[]> {
     `find "${tree}" -type f -exec stat -c %s {} + > /dev/null && tar -cf /dev/null -C "${tree}" .`,
   ];
   const home = guixHome(makeStandInHome(join(dir, "home")));
-  const time = (backend: "host" | "bubblewrap" | "proot"): number => {
+  const time = (backend: "host" | "bubblewrap" | "proot", runs: number): number => {
     const { file, args } = containerCommand(backend, home, job);
-    return best(3, () => execFileSync(file, args, { stdio: "ignore" }));
+    return bestOf(runs, () => void execFileSync(file, args, { stdio: "ignore" }));
   };
-  const host = time("host");
-  const bwrap = time("bubblewrap");
-  const proot = time("proot");
+  const host = time("host", 3);
+  const bwrap = time("bubblewrap", 3);
+  // proot takes seconds here: one timed run after the warm-up.
+  const proot = time("proot", 1);
 
   const openStart = performance.now();
   const session = await openGuix({ backend: "bubblewrap", home: home.root });

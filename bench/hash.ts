@@ -2,9 +2,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { narHash } from "@guix-ts/core";
-import type { BenchResult } from "./measure.js";
+import { bestOfAsync, type BenchResult } from "./measure.js";
 
 function makeTree(root: string): { files: number; bytes: number } {
   let files = 0;
@@ -29,24 +28,14 @@ function makeTree(root: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-async function best(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    min = Math.min(min, performance.now() - start);
-  }
-  return min;
-}
-
 export async function benchHash(dir: string): Promise<BenchResult[]> {
   const root = join(dir, "tree");
   const { files, bytes } = makeTree(root);
   let ours = "";
   let theirs = "";
   // One warm-up each so both read from the page cache.
-  const oursMs = await best(3, async () => (ours = await narHash(root)));
-  const nixMs = await best(
+  const oursMs = await bestOfAsync(3, async () => (ours = await narHash(root)));
+  const nixMs = await bestOfAsync(
     3,
     () => (theirs = execFileSync("nix-hash", ["--type", "sha256", "--base32", root], { encoding: "utf8" }).trim()),
   );

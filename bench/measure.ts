@@ -9,13 +9,24 @@ export interface BenchResult {
   readonly pass: boolean;
 }
 
-/** The fastest of `runs` timings of `work`, in milliseconds (after one warm-up run). */
-export function bestOf(runs: number, work: () => void): number {
-  work();
+/** The fastest of `runs` timings of `work`, in milliseconds (after one warm-up run unless `warmUp` is false). */
+export function bestOf(runs: number, work: () => void, warmUp = true): number {
+  if (warmUp) work();
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** The fastest of `runs` timings of asynchronous `work`, in milliseconds (no warm-up: the caller decides). */
+export async function bestOfAsync(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
     best = Math.min(best, performance.now() - start);
   }
   return best;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { writeFileAtomic } from "@guix-ts/core";
 import { SchemeSyntaxError, formatScheme } from "@guix-ts/scheme-printer";
+import { parseCommand } from "./args.js";
 import type { CommandIO } from "./io.js";
 
 export const FMT_USAGE = `usage: guix-ts fmt [--check | --write] [--width N] FILE...
@@ -16,27 +16,15 @@ Syntax errors are reported as FILE:LINE:COLUMN: MESSAGE and leave the file alone
 
 /** `guix-ts fmt`: exit 0 when all is well, 1 when --check finds files to change, 2 on errors. */
 export async function fmt(argv: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        check: { type: "boolean" },
-        write: { type: "boolean" },
-        width: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr(`guix-ts fmt: ${(error as Error).message}\n${FMT_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(
+    "fmt",
+    argv,
+    { check: { type: "boolean" }, write: { type: "boolean" }, width: { type: "string" } },
+    FMT_USAGE,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals: files } = parsed;
-  if (values.help) {
-    io.stdout(FMT_USAGE);
-    return 0;
-  }
   const width = values.width === undefined ? 78 : Number(values.width);
   const problems: string[] = [];
   if (values.check && values.write) problems.push("--check and --write do not go together");

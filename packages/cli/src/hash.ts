@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { NarHashError, fileSha256Sync, narSha256Sync, toHex, toNixBase32, toSri } from "@guix-ts/core";
+import { parseCommand } from "./args.js";
 import type { CommandIO } from "./io.js";
 
 export const HASH_USAGE = `usage: guix-ts hash [-r] [-x] [-f FORMAT] PATH...
@@ -21,27 +21,19 @@ const FORMATS: Record<string, (bytes: Uint8Array) => string> = {
 
 /** `guix-ts hash`: exit 0, or 1 when a path cannot be hashed, 2 on usage errors. */
 export async function hash(argv: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        recursive: { type: "boolean", short: "r" },
-        "exclude-vcs": { type: "boolean", short: "x" },
-        format: { type: "string", short: "f", default: "nix-base32" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr(`guix-ts hash: ${(error as Error).message}\n${HASH_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(
+    "hash",
+    argv,
+    {
+      recursive: { type: "boolean", short: "r" },
+      "exclude-vcs": { type: "boolean", short: "x" },
+      format: { type: "string", short: "f", default: "nix-base32" },
+    },
+    HASH_USAGE,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HASH_USAGE);
-    return 0;
-  }
   const encode = FORMATS[values.format];
   if (encode === undefined || positionals.length === 0) {
     io.stderr(

@@ -1,5 +1,4 @@
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import {
   GitPrefetchError,
   LockError,
@@ -9,6 +8,7 @@ import {
   type Channel,
   type Manifest,
 } from "@guix-ts/core";
+import { parseCommand } from "./args.js";
 import type { CommandIO } from "./io.js";
 import { loadModule } from "./load-module.js";
 
@@ -25,28 +25,20 @@ each source's hash computed.
 
 /** `guix-ts lock`: exit 0, 1 when frozen and the lock is not up to date (or fetching failed), 2 on usage errors. */
 export async function lock(argv: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        update: { type: "string", multiple: true },
-        "update-all": { type: "boolean" },
-        frozen: { type: "boolean" },
-        lock: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr(`guix-ts lock: ${(error as Error).message}\n${LOCK_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(
+    "lock",
+    argv,
+    {
+      update: { type: "string", multiple: true },
+      "update-all": { type: "boolean" },
+      frozen: { type: "boolean" },
+      lock: { type: "string" },
+    },
+    LOCK_USAGE,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(LOCK_USAGE);
-    return 0;
-  }
   if (positionals.length !== 1 || (values.frozen && (values.update || values["update-all"]))) {
     io.stderr(
       `guix-ts lock: ${positionals.length !== 1 ? "give one MODULE" : "--frozen changes nothing: it does not go with --update"}\n${LOCK_USAGE}`,

@@ -4,7 +4,6 @@ import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import {
   GuixValidationError,
   channelsFile,
@@ -15,6 +14,8 @@ import {
   type Manifest,
 } from "@guix-ts/core";
 import * as R from "@guix-ts/runner";
+import { UsageError, parseCommand } from "./args.js";
+import { IMAGE_FLAGS, hasImageEdits, imageEditsFromFlags } from "./image-flags.js";
 import type { CommandIO } from "./io.js";
 import { loadModule } from "./load-module.js";
 
@@ -25,18 +26,18 @@ rootless Guix home (default ~/.local/share/guix-ts/guix), checking its sha256 (h
 `;
 
 export async function setup(argv: readonly string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      tarball: { type: "string" },
-      sha256: { type: "string" },
-      home: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help || values.tarball === undefined) {
-    (values.help ? io.stdout : io.stderr)(SETUP_USAGE);
-    return values.help ? 0 : 2;
+  const parsed = parseCommand(
+    "setup",
+    argv,
+    { tarball: { type: "string" }, sha256: { type: "string" }, home: { type: "string" } },
+    SETUP_USAGE,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
+  if (values.tarball === undefined) {
+    io.stderr(`guix-ts setup: --tarball is required\n${SETUP_USAGE}`);
+    return 2;
   }
   try {
     const home = await R.setupGuix({
@@ -59,14 +60,9 @@ Say which ways of running Guix work here, and what to do about those that do not
 `;
 
 export async function doctorCommand(argv: readonly string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: { home: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    io.stdout(DOCTOR_USAGE);
-    return 0;
-  }
+  const parsed = parseCommand("doctor", argv, { home: { type: "string" } }, DOCTOR_USAGE, io);
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const checks = R.doctor(values.home ? { home: resolve(values.home) } : {});
   for (const c of checks)
     io.stdout(`${c.ok ? "ok  " : "--  "} ${c.name.padEnd(14)} ${c.detail}${c.fix ? `\n      fix: ${c.fix}` : ""}\n`);
@@ -109,42 +105,34 @@ async function manifestAndChannels(path: string, dir: string): Promise<{ manifes
   return { manifest, channels };
 }
 
-function pairs(values: readonly string[] | undefined): Record<string, string> {
-  return Object.fromEntries((values ?? []).map((v) => [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)]));
-}
-
 /** `guix-ts pack`: 0, 1 when Guix failed, 2 on usage errors, 3 when no Guix is here (with what to do). */
 export async function pack(argv: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
+  const parsed = parseCommand(
+    "pack",
+    argv,
+    {
       channels: { type: "string" },
       format: { type: "string", default: "docker" },
       "entry-point": { type: "string" },
       "entry-point-argument": { type: "string", short: "A", multiple: true },
       symlink: { type: "string", short: "S", multiple: true },
       "image-tag": { type: "string" },
-      workdir: { type: "string" },
-      env: { type: "string", multiple: true },
-      expose: { type: "string", multiple: true },
-      label: { type: "string", multiple: true },
-      user: { type: "string" },
-      volume: { type: "string", multiple: true },
-      cmd: { type: "string", multiple: true },
-      tag: { type: "string" },
+      ...IMAGE_FLAGS,
       load: { type: "boolean" },
       output: { type: "string" },
       backend: { type: "string" },
       home: { type: "string" },
       daemon: { type: "string" },
       "dry-run": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
-  });
-  if (values.help || positionals.length !== 1) {
-    (values.help ? io.stdout : io.stderr)(PACK_USAGE);
-    return values.help ? 0 : 2;
+    PACK_USAGE,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    io.stderr(`guix-ts pack: give one MANIFEST\n${PACK_USAGE}`);
+    return 2;
   }
   const dir = await mkdtemp(join(tmpdir(), "guix-ts-pack-"));
   try {
@@ -190,28 +178,8 @@ export async function pack(argv: readonly string[], io: CommandIO): Promise<numb
       const result = channels ? await guix.timeMachinePack({ channels }, options) : await guix.pack(options);
       if (tty) process.stderr.write("\r\x1b[K");
       io.stdout(`${result.storePath}\n`);
-      const edits = {
-        ...(values.tag
-          ? (([name, tag]) => ({ name: name!, ...(tag ? { tag } : {}) }))(values.tag.split(/:(?=[^:/]*$)/))
-          : {}),
-        ...(values.workdir ? { workingDir: values.workdir } : {}),
-        env: pairs(values.env),
-        exposedPorts: values.expose ?? [],
-        labels: pairs(values.label),
-        ...(values.user ? { user: values.user } : {}),
-        volumes: values.volume ?? [],
-        ...(values.cmd ? { cmd: values.cmd } : {}),
-      };
-      const editing = [
-        values.tag,
-        values.workdir,
-        values.env,
-        values.expose,
-        values.label,
-        values.user,
-        values.volume,
-        values.cmd,
-      ].some((v) => v !== undefined);
+      const edits = imageEditsFromFlags(values);
+      const editing = hasImageEdits(values);
       let final = result.hostPath;
       if (editing) {
         final = values.output
@@ -244,7 +212,7 @@ export async function pack(argv: readonly string[], io: CommandIO): Promise<numb
       await guix.close();
     }
   } catch (error) {
-    if (error instanceof R.RunnerUsageError || error instanceof GuixValidationError) {
+    if (error instanceof R.RunnerUsageError || error instanceof GuixValidationError || error instanceof UsageError) {
       io.stderr(
         `guix-ts pack: ${error instanceof GuixValidationError ? formatProblems(error.problems) : error.message}\n`,
       );

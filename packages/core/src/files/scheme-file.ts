@@ -8,7 +8,8 @@ import { blankLines, list, printDatums, sym, type Node } from "@guix-ts/scheme-p
 import { Lowering, type LowerOptions } from "../lower.js";
 import { validateChannels, validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
-import { isScheme, type Channel, type Manifest, type Package, type PackageInput, type PackageRef } from "../values.js";
+import { isScheme, type Channel, type Manifest, type Package } from "../values.js";
+import { guixVariablesUsed, packagesInDependencyOrder } from "../walk.js";
 import { applyLock, applyLockToChannels, type LockFile } from "../pinning/lock.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
@@ -44,50 +45,6 @@ export interface ManifestFileOptions extends LowerOptions {
   readonly context?: ManifestContext;
   /** Commits and hashes of git sources pinned by `guix-ts lock` ({@link readLock}). */
   readonly lock?: LockFile;
-}
-
-/** The packages of `pkg()` the manifest uses, each after the packages it depends on. */
-function packagesInDependencyOrder(manifest: Manifest): Package[] {
-  const ordered: Package[] = [];
-  const seen = new Set<Package>();
-  const visitRef = (ref: PackageRef): void => {
-    if (isScheme(ref)) return;
-    if (ref.kind === "transformed") return visitRef(ref.package);
-    if (ref.kind !== "package" || seen.has(ref)) return;
-    seen.add(ref);
-    for (const input of [...ref.nativeInputs, ...ref.inputs, ...ref.propagatedInputs]) visitInput(input);
-    ordered.push(ref);
-  };
-  const visitInput = (input: PackageInput): void =>
-    visitRef(Array.isArray(input) ? (input as readonly [PackageRef, string])[0] : (input as PackageRef));
-  const visitManifest = (m: Manifest): void => {
-    if (isScheme(m)) return;
-    if (m.kind === "packages-manifest") m.packages.forEach(visitInput);
-    else if (m.kind === "concatenated-manifest") m.manifests.forEach(visitManifest);
-    else if (m.kind === "development-manifest") visitRef(m.package);
-  };
-  visitManifest(manifest);
-  return ordered;
-}
-
-function guixVariables(manifest: Manifest, packages: readonly Package[]): Set<string> {
-  const names = new Set<string>();
-  const visitRef = (ref: PackageRef): void => {
-    if (isScheme(ref) || ref.kind === "package") return;
-    if (ref.kind === "guix-package") names.add(ref.variable);
-    else visitRef(ref.package);
-  };
-  const visitInput = (i: PackageInput): void =>
-    visitRef(Array.isArray(i) ? (i as readonly [PackageRef, string])[0] : (i as PackageRef));
-  for (const p of packages) [...p.nativeInputs, ...p.inputs, ...p.propagatedInputs].forEach(visitInput);
-  const visitManifest = (m: Manifest): void => {
-    if (isScheme(m)) return;
-    if (m.kind === "packages-manifest") m.packages.forEach(visitInput);
-    else if (m.kind === "concatenated-manifest") m.manifests.forEach(visitManifest);
-    else if (m.kind === "development-manifest") visitRef(m.package);
-  };
-  visitManifest(manifest);
-  return names;
 }
 
 /** A variable for each package: its name, made unique against the others and Guix's variables in the file. */
@@ -130,7 +87,7 @@ export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFi
     validateManifest(manifest),
     E.map((manifest) => {
       const packages = packagesInDependencyOrder(manifest);
-      const variables = variableNames(packages, guixVariables(manifest, packages));
+      const variables = variableNames(packages, guixVariablesUsed(manifest, packages));
       const lowering = new Lowering(options, variables);
       const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.package(p)]));
       const body = lowering.manifest(manifest);

@@ -18,6 +18,7 @@ import {
   type PackageInput,
   type PackageRef,
 } from "../values.js";
+import { packagesInDependencyOrder } from "../walk.js";
 import { GitPrefetchError, prefetchGit, type PrefetchGitOptions, type PrefetchedGit } from "./git.js";
 
 export interface SourceLock {
@@ -73,27 +74,6 @@ interface ChannelRequest {
   readonly introduction?: ChannelIntroduction | undefined;
 }
 
-function packagesOf(manifest: Manifest): Package[] {
-  const found = new Set<Package>();
-  const ref = (r: PackageRef): void => {
-    if (isScheme(r)) return;
-    if (r.kind === "transformed") return ref(r.package);
-    if (r.kind !== "package" || found.has(r)) return;
-    found.add(r);
-    [...r.nativeInputs, ...r.inputs, ...r.propagatedInputs].forEach(input);
-  };
-  const input = (i: PackageInput): void =>
-    ref(Array.isArray(i) ? (i as readonly [PackageRef, string])[0] : (i as PackageRef));
-  const visit = (m: Manifest): void => {
-    if (isScheme(m)) return;
-    if (m.kind === "packages-manifest") m.packages.forEach(input);
-    else if (m.kind === "concatenated-manifest") m.manifests.forEach(visit);
-    else if (m.kind === "development-manifest") ref(m.package);
-  };
-  visit(manifest);
-  return [...found];
-}
-
 /** The git source of `p` that the lock pins, if any: no hash, or no commit. */
 function sourceRequest(p: Package): SourceRequest | undefined {
   const source = p.source;
@@ -117,7 +97,7 @@ function requests(
   channels: readonly Channel[] | undefined,
 ): { sources: SourceRequest[]; channels: ChannelRequest[] } {
   return {
-    sources: manifest === undefined ? [] : packagesOf(manifest).flatMap((p) => sourceRequest(p) ?? []),
+    sources: manifest === undefined ? [] : packagesInDependencyOrder(manifest).flatMap((p) => sourceRequest(p) ?? []),
     channels: (channels ?? [])
       .filter((c) => c.commit === undefined)
       .map((c) => ({ name: c.name, url: c.url, branch: c.branch ?? "master", introduction: c.introduction })),
