@@ -6,6 +6,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Stats } from "node:fs";
 import { toNixBase32 } from "./base32.js";
+import { ParallelSha256, type HashSink } from "./nar-hasher.js";
 
 /** The version-control folders `guix hash -x` leaves out. */
 export const VCS_DIRECTORIES: ReadonlySet<string> = new Set([".git", ".hg", ".svn", "CVS"]);
@@ -53,16 +54,20 @@ const TOKENS = new Map(
  * thousands of small files then costs a few large hash updates, not many small ones.
  */
 class NarWriter {
-  private readonly buffer = Buffer.allocUnsafe(CHUNK);
+  private buffer: Buffer;
   private used = 0;
 
   constructor(
-    private readonly hash: Hash,
+    private readonly sink: HashSink,
     private readonly excludeVcs: boolean,
-  ) {}
+  ) {
+    this.buffer = sink.slot();
+  }
 
   private flush(): void {
-    if (this.used > 0) this.hash.update(this.buffer.subarray(0, this.used));
+    if (this.used === 0) return;
+    this.sink.commit(this.used);
+    this.buffer = this.sink.slot();
     this.used = 0;
   }
 
@@ -88,13 +93,12 @@ class NarWriter {
   str(bytes: string | Buffer): void {
     const b = typeof bytes === "string" ? (TOKENS.get(bytes) ?? Buffer.from(bytes)) : bytes;
     this.length(b.length);
-    if (b.length > CHUNK) {
-      this.flush();
-      this.hash.update(b);
-    } else {
-      this.room(b.length);
-      b.copy(this.buffer, this.used);
-      this.used += b.length;
+    // A long string (a symlink target, a name) goes in by pieces.
+    for (let at = 0; at < b.length;) {
+      if (this.used === CHUNK) this.flush();
+      const n = b.copy(this.buffer, this.used, at, Math.min(b.length, at + CHUNK - this.used));
+      this.used += n;
+      at += n;
     }
     this.pad(b.length);
   }
@@ -190,14 +194,36 @@ function lstatOrFail(path: string | Buffer): Stats {
   }
 }
 
-/** The sha256 of the NAR serialisation of `path` (not following a symlink at the top), as bytes. */
-export function narSha256Sync(path: string, options: NarHashOptions = {}): Uint8Array {
-  const hash = createHash("sha256");
-  const writer = new NarWriter(hash, options.excludeVcs ?? false);
+/** One buffer, hashed on this thread each time it is full. */
+function sameThreadSink(hash: Hash): HashSink {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  return { slot: () => buffer, commit: (length) => void hash.update(buffer.subarray(0, length)) };
+}
+
+function writeNar(path: string, sink: HashSink, options: NarHashOptions): void {
+  const writer = new NarWriter(sink, options.excludeVcs ?? false);
   writer.str("nix-archive-1");
   writer.node(Buffer.from(path), lstatOrFail(path));
   writer.finish();
+}
+
+/** The sha256 of the NAR serialisation of `path` (not following a symlink at the top), as bytes, on this thread. */
+export function narSha256Sync(path: string, options: NarHashOptions = {}): Uint8Array {
+  const hash = createHash("sha256");
+  writeNar(path, sameThreadSink(hash), options);
   return new Uint8Array(hash.digest());
+}
+
+/** The sha256 of the NAR serialisation of `path`, hashed on a worker thread while files are read. */
+export async function narSha256(path: string, options: NarHashOptions = {}): Promise<Uint8Array> {
+  const hasher = new ParallelSha256(CHUNK);
+  try {
+    writeNar(path, hasher, options);
+  } catch (error) {
+    await hasher.finish().catch(() => undefined);
+    throw error;
+  }
+  return hasher.finish();
 }
 
 /**
@@ -206,7 +232,7 @@ export function narSha256Sync(path: string, options: NarHashOptions = {}): Uint8
  * @example await narHash("./checkout", { excludeVcs: true }) // "06wdh66phmccllf9m085br5zld773663w9bnkbfq45yihb3a88ws"
  */
 export async function narHash(path: string, options: NarHashOptions = {}): Promise<string> {
-  return toNixBase32(narSha256Sync(path, options));
+  return toNixBase32(await narSha256(path, options));
 }
 
 /** The flat sha256 of a file's contents, as bytes. */
