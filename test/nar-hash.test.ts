@@ -139,3 +139,15 @@ describe("hash encodings", () => {
     expect(() => fromNixBase32("e".repeat(52))).toThrow('not a nix-base32 character: "e"');
   });
 });
+
+describe("NAR hashing after a failure", () => {
+  it("hashes the next tree right after one that failed midway", async () => {
+    const dir = join(root, "after-failure");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a"), Buffer.alloc(3 * 1024 * 1024, 1));
+    execFileSync("mkfifo", [join(dir, "z-pipe")]);
+    const [failed, ok] = await Promise.allSettled([narHash(dir), narHash(join(dir, "a"))]);
+    expect(failed.status).toBe("rejected");
+    expect(ok).toEqual({ status: "fulfilled", value: nixHash([join(dir, "a")])[0] });
+  });
+});

@@ -6,7 +6,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Stats } from "node:fs";
 import { toNixBase32 } from "./base32.js";
-import { ParallelSha256, type HashSink } from "./nar-hasher.js";
+import { sha256OnWorker, type HashSink } from "./nar-hasher.js";
 
 /** The version-control folders `guix hash -x` leaves out. */
 export const VCS_DIRECTORIES: ReadonlySet<string> = new Set([".git", ".hg", ".svn", "CVS"]);
@@ -216,14 +216,7 @@ export function narSha256Sync(path: string, options: NarHashOptions = {}): Uint8
 
 /** The sha256 of the NAR serialisation of `path`, hashed on a worker thread while files are read. */
 export async function narSha256(path: string, options: NarHashOptions = {}): Promise<Uint8Array> {
-  const hasher = new ParallelSha256(CHUNK);
-  try {
-    writeNar(path, hasher, options);
-  } catch (error) {
-    await hasher.finish().catch(() => undefined);
-    throw error;
-  }
-  return hasher.finish();
+  return sha256OnWorker(CHUNK, (sink) => writeNar(path, sink, options));
 }
 
 /**
