@@ -89,6 +89,7 @@ export {
 } from "./pinning/lock.js";
 export {
   narHash,
+  narSha256,
   narSha256Sync,
   fileHash,
   fileSha256Sync,
