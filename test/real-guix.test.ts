@@ -1,0 +1,35 @@
+// The runner against a real Guix, when one is here: `guix` on PATH, or a rootless home named by
+// GUIX_TS_GUIX_HOME. Guix cannot be installed on the machines this project is built on, so there
+// this suite is skipped; on a machine with Guix it runs the same steps the stand-in tests check.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as R from "@guix-ts/runner";
+
+const home = process.env.GUIX_TS_GUIX_HOME;
+const guixOnPath = (process.env.PATH ?? "").split(":").some((dir) => dir && existsSync(join(dir, "guix")));
+const realGuix = (home !== undefined && R.isSetUp(R.guixHome(home))) || guixOnPath;
+
+describe.runIf(realGuix)("a real Guix", () => {
+  it("describes itself as a channels file", async () => {
+    await using guix = await R.openGuix(home ? { home } : { backend: "host" });
+    expect(await guix.describe()).toMatch(/\(channel\s/);
+  }, 120_000);
+
+  it("plans a docker pack of hello (dry run) with the options guix-ts writes", async () => {
+    await using guix = await R.openGuix(home ? { home } : { backend: "host" });
+    const lines: string[] = [];
+    await guix.run(R.packArgv({ format: "docker", packages: ["hello"], entryPoint: "bin/hello", dryRun: true }), {
+      onLog: (l) => lines.push(l),
+    });
+    expect(lines.join("\n")).toMatch(/hello|would be|nothing to be done/);
+  }, 600_000);
+});
+
+describe.runIf(!realGuix)("without a real Guix", () => {
+  it("openGuix says what is missing and how to set one up", async () => {
+    await expect(R.openGuix({ home: join(process.cwd(), "no-guix-home-here") })).rejects.toThrow(
+      /guix-ts setup --tarball/,
+    );
+  });
+});
