@@ -166,7 +166,10 @@ describe("guix-ts setup", () => {
     const home = join(root, "homes", "a");
     expect(await R.setupGuix({ tarball: file, sha256, home })).toBe(home);
     expect(R.isSetUp(R.guixHome(home))).toBe(true);
-    expect(existsSync(join(home, "etc/guix"))).toBe(true);
+    // The substitute key that comes with Guix is authorized, as the installation instructions do by hand.
+    expect(readFileSync(join(home, "etc/guix/acl"), "utf8")).toContain(
+      "(public-key (ecc (curve Ed25519) (q #STAND-IN#)))",
+    );
     await using guix = await R.openGuix({ home, backend: "proot" });
     expect(await guix.describe()).toContain("channel");
     await expect(R.setupGuix({ tarball: file, home })).rejects.toThrow(`a Guix is already set up at ${home}`);

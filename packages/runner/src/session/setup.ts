@@ -4,23 +4,28 @@
  * guix-base image's Dockerfile does by hand: unpack into the Guix home, check
  * the hash, make /etc/guix, keep the current-guix profile link.
  */
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
+  closeSync,
   createReadStream,
   createWriteStream,
   existsSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
+  readlinkSync,
   symlinkSync,
 } from "node:fs";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { CURRENT_GUIX, defaultHomeRoot, guixHome, isSetUp } from "./home.js";
+import { containerCommand } from "./containers.js";
+import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath, isSetUp } from "./home.js";
+import { userNamespacesWork } from "./session.js";
 
 const NIX_BASE32 = "0123456789abcdfghijklmnpqrsvwxyz";
 
@@ -35,6 +40,14 @@ export interface SetupOptions {
   readonly sha256?: string;
   readonly home?: string;
   readonly signal?: AbortSignal;
+  /**
+   * Authorize the substitute servers' keys that come with Guix (share/guix/*.pub in the
+   * current-guix profile), as the installation instructions do with `guix archive --authorize`,
+   * so that substitutes are used instead of building everything. True by default.
+   */
+  readonly authorizeSubstitutes?: boolean;
+  /** Where to run `guix archive --authorize`: bubblewrap where user namespaces work, else proot. */
+  readonly backend?: "bubblewrap" | "proot";
 }
 
 function toNixBase32(bytes: Buffer): string {
@@ -52,6 +65,39 @@ async function sha256(path: string): Promise<Buffer> {
   const hash = createHash("sha256");
   await pipeline(createReadStream(path), hash);
   return hash.digest();
+}
+
+/** The keys in the current Guix's share/guix, authorized with that Guix's `guix archive --authorize`. */
+async function authorizeSubstitutes(root: string, backend: "bubblewrap" | "proot"): Promise<string[]> {
+  const home = guixHome(root);
+  const profile = readlinkSync(join(root, CURRENT_GUIX.slice(1)));
+  const keysDir = join(hostPath(home, profile), "share", "guix");
+  const keys = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".pub")) : [];
+  for (const key of keys) {
+    const { file, args } = containerCommand(backend, home, [`${CURRENT_GUIX}/bin/guix`, "archive", "--authorize"]);
+    const keyFd = openSync(join(keysDir, key), "r");
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(file, args, {
+          stdio: [keyFd, "ignore", "pipe"],
+          env: { ...process.env, GUIX_CONFIGURATION_DIRECTORY: home.etcGuix },
+        });
+        let stderr = "";
+        child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.once("error", reject);
+        child.once("close", (code) =>
+          code === 0 ? resolve() : reject(new Error(stderr.trim() || `exit code ${code}`)),
+        );
+      });
+    } catch (error) {
+      throw new SetupError(
+        `Guix is set up at ${root}, but authorizing ${key} failed: ${(error as Error).message}\nRun it by hand: guix archive --authorize < ${join(keysDir, key)}`,
+      );
+    } finally {
+      closeSync(keyFd);
+    }
+  }
+  return keys;
 }
 
 /** Unpack a Guix binary tarball into a Guix home; returns the home's path. Nothing is left behind on failure. */
@@ -115,6 +161,8 @@ export async function setupGuix(options: SetupOptions): Promise<string> {
       symlinkSync(`/gnu/store/${profile}`, current);
     }
     await rename(unpacked, home);
+    if (options.authorizeSubstitutes ?? true)
+      await authorizeSubstitutes(home, options.backend ?? (userNamespacesWork() ? "bubblewrap" : "proot"));
     return home;
   } finally {
     await rm(work, { recursive: true, force: true });
