@@ -24,8 +24,8 @@ export async function benchContainers(dir: string): Promise<BenchResult[]> {
   ];
   const home = guixHome(makeStandInHome(join(dir, "home")));
   const time = (backend: "host" | "bubblewrap" | "proot", runs: number): number => {
-    const { file, args } = containerCommand(backend, home, job);
-    return bestOf(runs, () => void execFileSync(file, args, { stdio: "ignore" }));
+    const { file, args, env } = containerCommand(backend, home, job);
+    return bestOf(runs, () => void execFileSync(file, args, { stdio: "ignore", env: { ...process.env, ...env } }));
   };
   // Written files reach the disk first, so that neither side pays for the writeback.
   execFileSync("sync");

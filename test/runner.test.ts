@@ -70,7 +70,9 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend, with stand-in
     });
     expect(recorded[1]!.argv).toEqual(["describe", "--format=channels"]);
     // /etc/guix: bound by proot, given by its host path to bubblewrap's Guix.
-    if (backend === "bubblewrap") expect(recorded[0]!.env.GUIX_CONFIGURATION_DIRECTORY).toBe(join(home, "etc/guix"));
+    expect(recorded[0]!.env.GUIX_CONFIGURATION_DIRECTORY).toBe(
+      backend === "bubblewrap" ? join(home, "etc/guix") : "/etc/guix",
+    );
     expect(logs.some((l) => l.startsWith("building /gnu/store/"))).toBe(true);
     expect(readFileSync(join(home, "var/guix/stand-in-daemon.log"), "utf8").match(/started/g)).toHaveLength(1);
     await guix.close();

@@ -42,17 +42,27 @@ function bubblewrapMounts(mounts: Readonly<Record<string, string>>): string[] {
   return args;
 }
 
-/** The command that runs `argv` for this backend. */
+/**
+ * The command that runs `argv` for this backend, and the environment it needs: in a container,
+ * Guix's logs go under /var/guix (the home), not to the host's /var/log/guix, and /etc/guix is
+ * the home's etc/guix.
+ */
 export function containerCommand(
   backend: Backend,
   home: GuixHome | undefined,
   argv: readonly string[],
   cwd = process.cwd(),
-): { file: string; args: string[] } {
-  if (backend === "host" || backend === "remote" || home === undefined) return { file: argv[0]!, args: argv.slice(1) };
+): { file: string; args: string[]; env: Record<string, string> } {
+  if (backend === "host" || backend === "remote" || home === undefined)
+    return { file: argv[0]!, args: argv.slice(1), env: {} };
+  const env = {
+    GUIX_LOG_DIRECTORY: "/var/guix/log",
+    GUIX_CONFIGURATION_DIRECTORY: backend === "bubblewrap" ? home.etcGuix : "/etc/guix",
+  };
   if (backend === "bubblewrap") {
     // /etc/guix is reached through GUIX_CONFIGURATION_DIRECTORY (the host path is visible inside), so
     // /etc is bound whole: rebuilding it entry by entry to add a mount point cost 40 ms a command.
+    // (The environment goes to bwrap, which hands it on.)
     const mounts = { "/gnu": home.gnu, "/var/guix": home.varGuix };
     return {
       file: "bwrap",
@@ -64,19 +74,18 @@ export function containerCommand(
         "/dev",
         "--proc",
         "/proc",
-        "--setenv",
-        "GUIX_CONFIGURATION_DIRECTORY",
-        home.etcGuix,
         "--chdir",
         cwd,
         "--",
         ...argv,
       ],
+      env,
     };
   }
   const mounts = { "/gnu": home.gnu, "/var/guix": home.varGuix, "/etc/guix": home.etcGuix };
   return {
     file: "proot",
     args: [...Object.entries(mounts).flatMap(([inside, outside]) => ["-b", `${outside}:${inside}`]), ...argv],
+    env,
   };
 }

@@ -48,14 +48,14 @@ export async function startDaemon(backend: Backend, home: GuixHome, options: Dae
   const logFile = join(home.varGuix, "log", "guix-ts-daemon.log");
   const log = createWriteStream(logFile, { flags: "a" });
   let tail = "";
-  const { file, args } = containerCommand(backend, home, [
+  const { file, args, env } = containerCommand(backend, home, [
     `${CURRENT_GUIX}/bin/guix-daemon`,
     "--disable-chroot",
     ...(options.extraArgs ?? []),
   ]);
   const child: ChildProcess = spawnGroup(file, args, {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, GUIX_STATE_DIRECTORY: "/var/guix" },
+    env: { ...process.env, ...env },
   });
   const record = (chunk: Buffer): void => {
     log.write(chunk);

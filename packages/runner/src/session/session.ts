@@ -95,12 +95,12 @@ export class GuixSession {
     const guix = this.home === undefined ? "guix" : `${CURRENT_GUIX}/bin/guix`;
     const command = ["guix", ...args];
     const cwd = options.cwd ?? process.cwd();
-    const { file, args: argv } = containerCommand(this.backend, this.home, [guix, ...args], cwd);
+    const { file, args: argv, env: containerEnv } = containerCommand(this.backend, this.home, [guix, ...args], cwd);
     if (options.signal?.aborted) throw new Aborted(command);
     const child = spawnGroup(file, argv, {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...this.env, ...options.env },
+      env: { ...process.env, ...containerEnv, ...this.env, ...options.env },
     });
     let stdout = "";
     let stderrTail: string[] = [];

@@ -74,13 +74,13 @@ async function authorizeSubstitutes(root: string, backend: "bubblewrap" | "proot
   const keysDir = join(hostPath(home, profile), "share", "guix");
   const keys = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".pub")) : [];
   for (const key of keys) {
-    const { file, args } = containerCommand(backend, home, [`${CURRENT_GUIX}/bin/guix`, "archive", "--authorize"]);
+    const { file, args, env } = containerCommand(backend, home, [`${CURRENT_GUIX}/bin/guix`, "archive", "--authorize"]);
     const keyFd = openSync(join(keysDir, key), "r");
     try {
       await new Promise<void>((resolve, reject) => {
         const child = spawn(file, args, {
           stdio: [keyFd, "ignore", "pipe"],
-          env: { ...process.env, GUIX_CONFIGURATION_DIRECTORY: home.etcGuix },
+          env: { ...process.env, ...env },
         });
         let stderr = "";
         child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
