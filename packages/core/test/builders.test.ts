@@ -209,6 +209,17 @@ describe("manifests, transformations and modules", () => {
     );
   });
 
+  it("imports (guix gexp) for gexps and local files when the context does not provide it", () => {
+    const p = G.pkg({
+      ...base,
+      name: "p",
+      source: undefined,
+      buildSystem: G.gnuBuildSystem({ phases: G.scheme`#~(modify-phases %standard-phases)` }),
+    });
+    expect(text(G.packagesToManifest([p]), { context: "standalone" })).toContain("(guix gexp)");
+    expect(text(G.packagesToManifest([p]))).not.toContain("(guix gexp)");
+  });
+
   it("applies transformations with options->transformation", () => {
     const guile = G.transform(G.guixPackage("guile", "gnu packages guile"), [
       G.withCommit("guile", "v3.0.9"),

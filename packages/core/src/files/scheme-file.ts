@@ -65,6 +65,25 @@ function useModules(lowering: Lowering, provided: ReadonlySet<string>): Node | u
   return clauses.length === 0 ? undefined : list([sym("use-modules"), ...clauses]);
 }
 
+/** Whether the forms use `(guix gexp)`: a gexp, or `local-file` (patches). */
+function usesGexp(nodes: readonly Node[]): boolean {
+  const visit = (node: Node): boolean => {
+    switch (node.kind) {
+      case "prefixed":
+        return node.prefix.includes("gexp") || visit(node.datum);
+      case "list":
+        return node.items.some(visit) || (node.tail !== undefined && visit(node.tail));
+      case "vector":
+        return node.items.some(visit);
+      case "symbol":
+        return node.name === "local-file";
+      default:
+        return false;
+    }
+  };
+  return nodes.some(visit);
+}
+
 function usesManifestProcedures(m: Manifest, lowering: Lowering): void {
   if (isScheme(m)) return;
   lowering.use(MANIFEST_PROCEDURES[m.kind]!);
@@ -92,6 +111,7 @@ export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFi
       const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.package(p)]));
       const body = lowering.manifest(manifest);
       usesManifestProcedures(manifest, lowering);
+      if (usesGexp([...defines, body])) lowering.use(["guix", "gexp"]);
       const imports = useModules(lowering, PROVIDED[options.context ?? "guix-cli"]);
       return fileOf([...(imports ? [imports] : []), ...defines, body]);
     }),
