@@ -290,3 +290,20 @@ describe("guix-ts pack, doctor", () => {
     expect(out.stdout).toMatch(/proot/);
   });
 });
+
+describe("guix-ts pack checks image edits first", () => {
+  it("refuses a bad --expose before running anything", async () => {
+    const manifest = join(root, "m3.scm");
+    writeFileSync(manifest, '(specifications->manifest (list "hello"))\n');
+    const home = makeStandInHome(join(root, "edits-first"));
+    let err = "";
+    const code = await main(["pack", manifest, "--home", home, "--backend", "proot", "--expose", "http"], {
+      stdout: () => undefined,
+      stderr: (t) => void (err += t),
+      readStdin: async () => "",
+    });
+    expect(code).toBe(2);
+    expect(err).toContain("image.exposedPorts[0]");
+    expect(existsSync(join(home, "var/guix/stand-in-daemon.log"))).toBe(false);
+  });
+});

@@ -8,7 +8,9 @@ import {
   GuixValidationError,
   channelsFile,
   formatProblems,
+  imageEditsE,
   manifestFile,
+  orThrow,
   readLock,
   type Channel,
   type Manifest,
@@ -157,6 +159,9 @@ export async function pack(argv: readonly string[], io: CommandIO): Promise<numb
           `\r\x1b[K[${Math.round((Date.now() - started) / 1000)}s] ${what[1]} ${basename(what[2]!)}`,
         );
     };
+    // The edits are checked before Guix runs, not after a long build.
+    const edits = imageEditsFromFlags(values);
+    orThrow(imageEditsE(edits));
     let guix: R.GuixSession;
     try {
       guix = await R.openGuix({
@@ -174,11 +179,16 @@ export async function pack(argv: readonly string[], io: CommandIO): Promise<numb
       io.stderr(`guix-ts pack: ${error.message}\nThe command it would run:\n  ${command.join(" ")}\n`);
       return 3;
     }
+    // Ctrl-C stops the build and the daemon (a detached process group would outlive us otherwise).
+    const interrupt = new AbortController();
+    const onSignal = (): void => interrupt.abort();
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     try {
-      const result = channels ? await guix.timeMachinePack({ channels }, options) : await guix.pack(options);
+      const run = { signal: interrupt.signal };
+      const result = channels ? await guix.timeMachinePack({ channels }, options, run) : await guix.pack(options, run);
       if (tty) process.stderr.write("\r\x1b[K");
       io.stdout(`${result.storePath}\n`);
-      const edits = imageEditsFromFlags(values);
       const editing = hasImageEdits(values);
       let final = result.hostPath;
       if (editing) {
@@ -209,6 +219,8 @@ export async function pack(argv: readonly string[], io: CommandIO): Promise<numb
       }
       return 0;
     } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
       await guix.close();
     }
   } catch (error) {
