@@ -12,7 +12,7 @@ for tool in "${!PACKAGE_OF[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+if [ "$EUID" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${missing[*]} (needed by the tests)..." >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
