@@ -117,13 +117,14 @@ describe("command lines", () => {
   it("writes time-machine, build, shell and describe", () => {
     expect(
       R.timeMachineArgv(
-        { channels: "channels.scm", quiet: true },
+        { channels: "channels.scm", noChannelFiles: true, substitutes: false },
         R.packArgv({ format: "docker", manifests: ["m.scm"] }),
       ),
     ).toEqual([
       "time-machine",
       "--channels=channels.scm",
-      "--quiet",
+      "--no-channel-files",
+      "--no-substitutes",
       "--",
       "pack",
       "--format=docker",
@@ -136,8 +137,16 @@ describe("command lines", () => {
       "--",
       "describe",
     ]);
-    expect(() => R.timeMachineArgv({ channels: "c.scm", commit: "abc" }, ["describe"])).toThrow(
-      "a channels file and commit/branch/url do not go together",
+    // Guix applies --commit to the guix channel of the channels file: the two go together.
+    expect(R.timeMachineArgv({ channels: "c.scm", commit: "abc" }, ["describe"])).toEqual([
+      "time-machine",
+      "--channels=c.scm",
+      "--commit=abc",
+      "--",
+      "describe",
+    ]);
+    expect(() => R.timeMachineArgv({ commit: "abc", branch: "main" }, ["describe"])).toThrow(
+      "commit and branch do not go together",
     );
     expect(R.buildArgv({ manifests: ["m.scm"], cores: 1 })).toEqual(["build", "--manifest=m.scm", "--cores=1"]);
     expect(R.shellArgv({ manifests: ["m.scm"], container: true, command: ["python3", "-V"] })).toEqual([

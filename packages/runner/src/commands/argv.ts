@@ -153,14 +153,16 @@ export function packArgv(o: PackOptions): string[] {
   return argv;
 }
 
-export interface TimeMachineOptions {
+export interface TimeMachineOptions extends BuildOptions {
   /** `-C FILE`: the channels to run with. */
   readonly channels?: string;
+  /** For the `guix` channel (over the channels file's, if any): a commit or tag, a branch, a URL. */
   readonly commit?: string;
   readonly branch?: string;
   readonly url?: string;
   readonly disableAuthentication?: boolean;
-  readonly quiet?: boolean;
+  /** `-q`: do not load the user's and system's channel files. */
+  readonly noChannelFiles?: boolean;
 }
 
 /** `guix time-machine ... -- COMMAND` */
@@ -175,7 +177,8 @@ export function timeMachineArgv(o: TimeMachineOptions, command: readonly string[
     problems.push("a channels file and commit/branch/url do not go together");
   if (o.commit !== undefined && o.branch !== undefined) problems.push("commit and branch do not go together");
   if (o.disableAuthentication) argv.push("--disable-authentication");
-  if (o.quiet) argv.push("--quiet");
+  if (o.noChannelFiles) argv.push("--no-channel-files");
+  argv.push(...buildOptionsArgv(o, problems));
   if (command.length === 0) problems.push("time-machine needs a command to run");
   if (problems.length > 0) throw new RunnerUsageError(problems);
   return [...argv, "--", ...command];
