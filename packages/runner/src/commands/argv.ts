@@ -173,8 +173,6 @@ export function timeMachineArgv(o: TimeMachineOptions, command: readonly string[
   if (o.commit !== undefined) argv.push(`--commit=${o.commit}`);
   if (o.branch !== undefined) argv.push(`--branch=${o.branch}`);
   if (o.url !== undefined) argv.push(`--url=${o.url}`);
-  if (o.channels !== undefined && (o.commit ?? o.branch ?? o.url) !== undefined)
-    problems.push("a channels file and commit/branch/url do not go together");
   if (o.commit !== undefined && o.branch !== undefined) problems.push("commit and branch do not go together");
   if (o.disableAuthentication) argv.push("--disable-authentication");
   if (o.noChannelFiles) argv.push("--no-channel-files");
