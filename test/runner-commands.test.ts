@@ -19,7 +19,6 @@ describe("command lines", () => {
       R.packArgv({
         format: "docker",
         manifests: ["a.scm", "b.scm"],
-        expression: "(@ (gnu packages base) hello)",
         entryPoint: "bin/uvicorn",
         entryPointArgs: ["damn_server.api:app", "--port", "80"],
         imageTag: "damn",
@@ -29,7 +28,7 @@ describe("command lines", () => {
         compression: "zstd",
         saveProvenance: true,
         localstatedir: true,
-        profileName: "p",
+        profileName: "guix-profile",
         root: "gcroot",
         derivation: true,
         loadPath: ["./modules"],
@@ -48,14 +47,12 @@ describe("command lines", () => {
           { option: "with-commit", value: "guile=v3.0.9" },
           { option: "without-tests", value: "python" },
         ],
-        packages: ["hello", "python@3"],
       }),
     ).toEqual([
       "pack",
       "--format=docker",
       "--manifest=a.scm",
       "--manifest=b.scm",
-      "--expression=(@ (gnu packages base) hello)",
       "--entry-point=bin/uvicorn",
       "--entry-point-argument=damn_server.api:app",
       "--entry-point-argument=--port",
@@ -67,7 +64,7 @@ describe("command lines", () => {
       "--compression=zstd",
       "--save-provenance",
       "--localstatedir",
-      "--profile-name=p",
+      "--profile-name=guix-profile",
       "--root=gcroot",
       "--derivation",
       "--load-path=./modules",
@@ -84,7 +81,10 @@ describe("command lines", () => {
       "--dry-run",
       "--with-commit=guile=v3.0.9",
       "--without-tests=python",
-      "hello",
+    ]);
+    expect(R.packArgv({ expression: "(@ (gnu packages base) hello)", packages: ["python@3"] })).toEqual([
+      "pack",
+      "--expression=(@ (gnu packages base) hello)",
       "python@3",
     ]);
   });
@@ -109,6 +109,14 @@ describe("command lines", () => {
     [
       { packages: ["x"], substitutes: false, substituteUrls: ["https://example.org"] },
       "substituteUrls given with substitutes: false: Guix would ignore them",
+    ],
+    [
+      { manifests: ["m.scm"], packages: ["x"] },
+      "manifests and packages (or an expression) do not go together: Guix refuses both a manifest and a package list",
+    ],
+    [
+      { packages: ["x"], profileName: "mine" as "guix-profile" },
+      'profileName is "guix-profile" or "current-guix", got mine',
     ],
   ])("rejects what Guix rejects: %j", (options, reason) => {
     expect(() => R.packArgv(options)).toThrow(new R.RunnerUsageError([reason]));

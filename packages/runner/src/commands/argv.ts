@@ -91,7 +91,8 @@ export interface PackOptions extends BuildOptions {
   readonly compression?: PackCompression;
   readonly saveProvenance?: boolean;
   readonly localstatedir?: boolean;
-  readonly profileName?: string;
+  /** `guix-profile` (Guix's default) or `current-guix`. */
+  readonly profileName?: "guix-profile" | "current-guix";
   /** `--root=FILE`: a GC root for the pack. */
   readonly root?: string;
   /** `--derivation`: print the derivation, build nothing. */
@@ -144,7 +145,11 @@ export function packArgv(o: PackOptions): string[] {
   }
   if (o.saveProvenance) argv.push("--save-provenance");
   if (o.localstatedir) argv.push("--localstatedir");
-  if (o.profileName !== undefined) argv.push(`--profile-name=${o.profileName}`);
+  if (o.profileName !== undefined) {
+    if (o.profileName !== "guix-profile" && o.profileName !== "current-guix")
+      problems.push(`profileName is "guix-profile" or "current-guix", got ${o.profileName}`);
+    argv.push(`--profile-name=${o.profileName}`);
+  }
   if (o.root !== undefined) argv.push(`--root=${o.root}`);
   if (o.derivation) argv.push("--derivation");
   argv.push(...buildOptionsArgv(o, problems));
