@@ -111,6 +111,11 @@ export function packArgv(o: PackOptions): string[] {
   if (o.expression !== undefined) argv.push(`--expression=${o.expression}`);
   if (!o.manifests?.length && !o.packages?.length && o.expression === undefined)
     problems.push("nothing to pack: give manifests, packages or an expression");
+  if (o.manifests?.length && (o.packages?.length || o.expression !== undefined)) {
+    problems.push(
+      "manifests and packages (or an expression) do not go together: Guix refuses both a manifest and a package list",
+    );
+  }
   if (o.entryPoint !== undefined) {
     if (o.entryPoint.startsWith("/"))
       problems.push(`the entry point is relative to the profile (bin/...), got ${o.entryPoint}`);
