@@ -70,7 +70,6 @@ export {
   type SchemeFile,
 } from "./files/scheme-file.js";
 export { scheme } from "./scheme.js";
-export { toNixBase32, fromNixBase32, toHex, fromHex, toSri, fromSri } from "./pinning/base32.js";
 export { prefetchGit, GitPrefetchError, type PrefetchGitOptions, type PrefetchedGit } from "./pinning/git.js";
 export {
   updateLock,
@@ -87,17 +86,9 @@ export {
   type SourceLock,
   type ChannelLock,
 } from "./pinning/lock.js";
-export {
-  narHash,
-  narSha256,
-  narSha256Sync,
-  fileHash,
-  fileSha256Sync,
-  NarHashError,
-  VCS_DIRECTORIES,
-  type NarHashOptions,
-} from "./pinning/nar.js";
-export { writeFileAtomic } from "./files/atomic-write.js";
+export * from "./pinning/hashes.js";
+export { withAtomicFile, writeFileAtomic } from "./files/atomic-write.js";
+export { withSortedKeys } from "./files/sorted-keys.js";
 export {
   imageSpec,
   imageSpecE,

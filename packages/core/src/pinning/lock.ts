@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { execa } from "execa";
 import { writeFileAtomic } from "../files/atomic-write.js";
+import { withSortedKeys } from "../files/sorted-keys.js";
 import {
   deepFreeze,
   isScheme,
@@ -300,19 +301,9 @@ export function applyLockToChannels(channels: readonly Channel[], lock: LockFile
 // ---------------------------------------------------------------------------
 // reading and writing
 
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
-  );
-}
-
 /** The lock as text: JSON, keys in a stable order, one trailing newline. */
 export function lockText(lock: LockFile): string {
-  return `${JSON.stringify(sortedKeys(lock), null, 2)}\n`;
+  return `${JSON.stringify(withSortedKeys(lock), null, 2)}\n`;
 }
 
 /** Read a lock file; a missing file is an empty lock. Throws {@link LockError} for one that is not a lock. */

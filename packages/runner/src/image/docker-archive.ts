@@ -7,14 +7,13 @@
  * order and fixed compression settings, so the same input and edits give the
  * same bytes. The output appears atomically or not at all.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import * as E from "fp-ts/lib/Either.js";
 import tar from "tar-stream";
 // The image entry point only: the edit stays light (no git, no printer) and its memory small.
+import { withAtomicFile, withSortedKeys } from "@guix-ts/core/files";
 import { GuixValidationError, imageEditsE, type ImageEdits, type ImageEditsOptions } from "@guix-ts/core/image";
 import { detectCompression, openCompressed, openDecompressed, type Compression } from "./compression.js";
 
@@ -55,18 +54,7 @@ const MAX_JSON = 16 * 1024 * 1024;
 const normalize = (name: string): string => name.replace(/^(?:\.\/|\/)+/, "");
 
 /** JSON with object keys sorted, for bytes that depend only on the data. */
-function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (typeof v !== "object" || v === null) return v;
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-    );
-  };
-  return JSON.stringify(sort(value));
-}
+const canonicalJson = (value: unknown): string => JSON.stringify(withSortedKeys(value));
 
 // Docker's keys inside `config`; Guix writes some in lower case (`env`, `entrypoint`).
 const CANONICAL_KEYS = ["Env", "Entrypoint", "Cmd", "WorkingDir", "ExposedPorts", "Labels", "User", "Volumes"];
@@ -147,100 +135,95 @@ export async function editDockerArchive(
   if (kind === undefined) throw new DockerArchiveError(input, "not a tar archive (nor gzip, zstd or xz)");
   const outKind = editOptions.compression ?? kind;
 
-  const temporary = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temporary, "wx", 0o644);
-  const source = openDecompressed(input, kind);
-  const sink = openCompressed(handle.fd, outKind);
-  const pack = tar.pack();
-  const packed = pipeline(pack, sink.stream);
-  packed.catch(() => undefined);
-  sink.done.catch(() => undefined);
-  try {
-    const json = new Map<string, Buffer>();
-    const written = new Set<string>();
-    const extract = tar.extract();
-    const extracted = (async () => {
-      for await (const entry of extract) {
-        const name = normalize(entry.header.name);
-        if (entry.header.type === "directory" || name === "") {
-          entry.resume();
-          continue;
+  return withAtomicFile(output, async (handle) => {
+    const source = openDecompressed(input, kind);
+    const sink = openCompressed(handle.fd, outKind);
+    const pack = tar.pack();
+    const packed = pipeline(pack, sink.stream);
+    packed.catch(() => undefined);
+    sink.done.catch(() => undefined);
+    try {
+      const json = new Map<string, Buffer>();
+      const written = new Set<string>();
+      const extract = tar.extract();
+      const extracted = (async () => {
+        for await (const entry of extract) {
+          const name = normalize(entry.header.name);
+          if (entry.header.type === "directory" || name === "") {
+            entry.resume();
+            continue;
+          }
+          if (!name.includes("/") && (name.endsWith(".json") || name === "repositories")) {
+            json.set(name, await readAll(entry as unknown as Readable, input, name));
+            continue;
+          }
+          const header = { name, mtime: MTIME, uid: 0, gid: 0, uname: "", gname: "", mode: 0o644 };
+          if (entry.header.type === "symlink" || entry.header.type === "link") {
+            pack.entry({ ...header, type: entry.header.type, linkname: entry.header.linkname ?? "" });
+            entry.resume();
+          } else if (entry.header.type === "file" || entry.header.type === "contiguous-file") {
+            await pipeline(entry as unknown as Readable, pack.entry({ ...header, size: entry.header.size ?? 0 }));
+          } else {
+            throw new DockerArchiveError(input, `unexpected ${entry.header.type} entry ${name}`);
+          }
+          written.add(name);
         }
-        if (!name.includes("/") && (name.endsWith(".json") || name === "repositories")) {
-          json.set(name, await readAll(entry as unknown as Readable, input, name));
-          continue;
-        }
-        const header = { name, mtime: MTIME, uid: 0, gid: 0, uname: "", gname: "", mode: 0o644 };
-        if (entry.header.type === "symlink" || entry.header.type === "link") {
-          pack.entry({ ...header, type: entry.header.type, linkname: entry.header.linkname ?? "" });
-          entry.resume();
-        } else if (entry.header.type === "file" || entry.header.type === "contiguous-file") {
-          await pipeline(entry as unknown as Readable, pack.entry({ ...header, size: entry.header.size ?? 0 }));
-        } else {
-          throw new DockerArchiveError(input, `unexpected ${entry.header.type} entry ${name}`);
-        }
-        written.add(name);
+      })();
+      await Promise.all([
+        pipeline(source.stream, extract).catch((error: Error) => {
+          throw error instanceof DockerArchiveError
+            ? error
+            : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
+        }),
+        extracted,
+        source.done.catch((error: Error) => {
+          throw new DockerArchiveError(input, `corrupt archive: ${error.message}`);
+        }),
+      ]);
+
+      const manifests = parseJson<ManifestEntry[]>(json.get("manifest.json"), input, "manifest.json");
+      if (!Array.isArray(manifests) || manifests.length !== 1) {
+        throw new DockerArchiveError(
+          input,
+          `manifest.json lists ${Array.isArray(manifests) ? manifests.length : "no"} images; one is expected`,
+        );
       }
-    })();
-    await Promise.all([
-      pipeline(source.stream, extract).catch((error: Error) => {
-        throw error instanceof DockerArchiveError
-          ? error
-          : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
-      }),
-      extracted,
-      source.done.catch((error: Error) => {
-        throw new DockerArchiveError(input, `corrupt archive: ${error.message}`);
-      }),
-    ]);
+      const image = manifests[0]!;
+      if (typeof image.Config !== "string" || !Array.isArray(image.Layers))
+        throw new DockerArchiveError(input, "manifest.json has no Config or no Layers");
+      const missing = image.Layers.map(normalize).filter((layer) => !written.has(layer));
+      if (missing.length > 0)
+        throw new DockerArchiveError(input, `layer ${missing.join(", ")} listed in manifest.json is missing`);
+      const configName = normalize(image.Config);
+      const config = parseJson<Record<string, unknown>>(json.get(configName), input, configName);
 
-    const manifests = parseJson<ManifestEntry[]>(json.get("manifest.json"), input, "manifest.json");
-    if (!Array.isArray(manifests) || manifests.length !== 1) {
-      throw new DockerArchiveError(
-        input,
-        `manifest.json lists ${Array.isArray(manifests) ? manifests.length : "no"} images; one is expected`,
-      );
+      const configBytes = Buffer.from(canonicalJson(editConfig(config, edits)));
+      const newConfigName = `${createHash("sha256").update(configBytes).digest("hex")}.json`;
+      const oldRepo = image.RepoTags?.[0]?.replace(/:[^:/]*$/, "");
+      const name = edits.name ?? oldRepo ?? "guix";
+      const repoTag = `${name}:${edits.tag}`;
+      const newManifest = [{ ...image, Config: newConfigName, RepoTags: [repoTag] }];
+      const add = (entryName: string, bytes: Buffer): void => {
+        pack.entry({ name: entryName, mtime: MTIME, uid: 0, gid: 0, uname: "", gname: "", mode: 0o644 }, bytes);
+      };
+      for (const [other, bytes] of [...json].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (other !== configName && other !== "manifest.json" && other !== "repositories") add(other, bytes);
+      }
+      add(newConfigName, configBytes);
+      add("manifest.json", Buffer.from(canonicalJson(newManifest)));
+      const top = image.Layers.at(-1);
+      if (json.has("repositories") && top !== undefined && top.includes("/")) {
+        add("repositories", Buffer.from(canonicalJson({ [name]: { [edits.tag]: normalize(top).split("/")[0] } })));
+      }
+      pack.finalize();
+      await packed;
+      await sink.done;
+      return { config: newConfigName, repoTag, layers: image.Layers, compression: outKind };
+    } catch (error) {
+      source.stop();
+      sink.stop();
+      pack.destroy();
+      throw error;
     }
-    const image = manifests[0]!;
-    if (typeof image.Config !== "string" || !Array.isArray(image.Layers))
-      throw new DockerArchiveError(input, "manifest.json has no Config or no Layers");
-    const missing = image.Layers.map(normalize).filter((layer) => !written.has(layer));
-    if (missing.length > 0)
-      throw new DockerArchiveError(input, `layer ${missing.join(", ")} listed in manifest.json is missing`);
-    const configName = normalize(image.Config);
-    const config = parseJson<Record<string, unknown>>(json.get(configName), input, configName);
-
-    const configBytes = Buffer.from(canonicalJson(editConfig(config, edits)));
-    const newConfigName = `${createHash("sha256").update(configBytes).digest("hex")}.json`;
-    const oldRepo = image.RepoTags?.[0]?.replace(/:[^:/]*$/, "");
-    const name = edits.name ?? oldRepo ?? "guix";
-    const repoTag = `${name}:${edits.tag}`;
-    const newManifest = [{ ...image, Config: newConfigName, RepoTags: [repoTag] }];
-    const add = (entryName: string, bytes: Buffer): void => {
-      pack.entry({ name: entryName, mtime: MTIME, uid: 0, gid: 0, uname: "", gname: "", mode: 0o644 }, bytes);
-    };
-    for (const [other, bytes] of [...json].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (other !== configName && other !== "manifest.json" && other !== "repositories") add(other, bytes);
-    }
-    add(newConfigName, configBytes);
-    add("manifest.json", Buffer.from(canonicalJson(newManifest)));
-    const top = image.Layers.at(-1);
-    if (json.has("repositories") && top !== undefined && top.includes("/")) {
-      add("repositories", Buffer.from(canonicalJson({ [name]: { [edits.tag]: normalize(top).split("/")[0] } })));
-    }
-    pack.finalize();
-    await packed;
-    await sink.done;
-    await handle.sync();
-    await handle.close();
-    await rename(temporary, output);
-    return { config: newConfigName, repoTag, layers: image.Layers, compression: outKind };
-  } catch (error) {
-    source.stop();
-    sink.stop();
-    pack.destroy();
-    await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  });
 }

@@ -1,9 +1,7 @@
 /** What works here for running Guix, and what to do about what does not. */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { defaultHomeRoot, guixHome, isSetUp } from "./home.js";
-import { userNamespacesWork } from "./session.js";
+import { onPath, userNamespacesWork } from "./session.js";
 
 export interface Check {
   readonly name: string;
@@ -11,12 +9,6 @@ export interface Check {
   readonly detail: string;
   /** The command that fixes it. */
   readonly fix?: string;
-}
-
-function which(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(":"))
-    if (dir && existsSync(join(dir, command))) return join(dir, command);
-  return undefined;
 }
 
 function version(command: string, args: string[]): string {
@@ -31,9 +23,9 @@ function version(command: string, args: string[]): string {
 
 export function doctor(options: { home?: string } = {}): Check[] {
   const homeRoot = options.home ?? defaultHomeRoot();
-  const guix = which("guix");
-  const bwrap = which("bwrap");
-  const proot = which("proot");
+  const guix = onPath("guix");
+  const bwrap = onPath("bwrap");
+  const proot = onPath("proot");
   const userns = bwrap !== undefined && userNamespacesWork();
   const setUp = isSetUp(guixHome(homeRoot));
   const checks: Check[] = [

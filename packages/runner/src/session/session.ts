@@ -66,7 +66,8 @@ export function userNamespacesWork(): boolean {
   }
 }
 
-function onPath(command: string): string | undefined {
+/** The path of `command` on PATH, if it is there. */
+export function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(":")) {
     if (dir && existsSync(join(dir, command))) return join(dir, command);
   }

@@ -5,10 +5,9 @@
  * the hash, make /etc/guix, keep the current-guix profile link.
  */
 import { execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { fileSha256Sync, toHex, toNixBase32 } from "@guix-ts/core/hash";
 import {
   closeSync,
-  createReadStream,
   createWriteStream,
   existsSync,
   lstatSync,
@@ -26,8 +25,6 @@ import { promisify } from "node:util";
 import { containerCommand } from "./containers.js";
 import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath, isSetUp } from "./home.js";
 import { userNamespacesWork } from "./session.js";
-
-const NIX_BASE32 = "0123456789abcdfghijklmnpqrsvwxyz";
 
 export class SetupError extends Error {
   override readonly name = "SetupError";
@@ -48,23 +45,6 @@ export interface SetupOptions {
   readonly authorizeSubstitutes?: boolean;
   /** Where to run `guix archive --authorize`: bubblewrap where user namespaces work, else proot. */
   readonly backend?: "bubblewrap" | "proot";
-}
-
-function toNixBase32(bytes: Buffer): string {
-  let out = "";
-  for (let n = Math.floor((bytes.length * 8 - 1) / 5); n >= 0; n--) {
-    const b = n * 5;
-    const i = b >> 3;
-    const j = b & 7;
-    out += NIX_BASE32[((bytes[i]! >> j) | (i + 1 < bytes.length ? bytes[i + 1]! << (8 - j) : 0)) & 0x1f];
-  }
-  return out;
-}
-
-async function sha256(path: string): Promise<Buffer> {
-  const hash = createHash("sha256");
-  await pipeline(createReadStream(path), hash);
-  return hash.digest();
 }
 
 /** The keys in the current Guix's share/guix, authorized with that Guix's `guix archive --authorize`. */
@@ -124,11 +104,11 @@ export async function setupGuix(options: SetupOptions): Promise<string> {
       throw new SetupError(`no tarball at ${tarball}`);
     }
     if (options.sha256 !== undefined) {
-      const digest = await sha256(tarball);
+      const digest = fileSha256Sync(tarball);
       const want = options.sha256.toLowerCase();
-      if (want !== digest.toString("hex") && want !== toNixBase32(digest)) {
+      if (want !== toHex(digest) && want !== toNixBase32(digest)) {
         throw new SetupError(
-          `${tarball}: sha256 is ${digest.toString("hex")} (${toNixBase32(digest)}), expected ${options.sha256}`,
+          `${tarball}: sha256 is ${toHex(digest)} (${toNixBase32(digest)}), expected ${options.sha256}`,
         );
       }
     }
