@@ -8,7 +8,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { andKeep, check, each, optional, orThrow, type Validation } from "./validation.js";
 export { GuixValidationError, formatProblems } from "./validation.js";
-import { deepFreeze } from "./values.js";
+import { deepFreeze } from "./deep-freeze.js";
 
 export interface ImageSymlink {
   /** Where the link is made in the image: an absolute path (`/damn_server`). */

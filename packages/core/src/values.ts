@@ -4,7 +4,7 @@
  * nodes. Any Scheme node (`@guix-ts/scheme-printer`) is accepted wherever a
  * builder value is: the escape hatch for what the builders do not cover.
  */
-import type { Node } from "@guix-ts/scheme-printer";
+import { isNode, type Node } from "@guix-ts/scheme-printer";
 import type { License } from "./licenses.js";
 
 /** A Scheme node, written as it is. */
@@ -146,36 +146,7 @@ export interface Channel {
 
 /** Whether `value` is a Scheme node rather than a builder value. */
 export function isScheme(value: unknown): value is Scheme {
-  if (typeof value !== "object" || value === null || !("kind" in value)) return false;
-  return SCHEME_KINDS.has((value as { kind: string }).kind);
+  return isNode(value);
 }
 
-const SCHEME_KINDS: ReadonlySet<string> = new Set([
-  "symbol",
-  "keyword",
-  "string",
-  "integer",
-  "rational",
-  "real",
-  "boolean",
-  "char",
-  "list",
-  "vector",
-  "bytevector",
-  "prefixed",
-  "comment",
-  "blank-lines",
-  "page-break",
-  "block-comment",
-  "datum-comment",
-  "shebang",
-]);
-
-/** Freeze a builder value and the arrays and records inside it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+export { deepFreeze } from "./deep-freeze.js";

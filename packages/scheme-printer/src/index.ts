@@ -32,7 +32,7 @@ export type {
   SymbolNode,
   VectorNode,
 } from "./ast/nodes.js";
-export { PREFIXES, isBlank, isDatum } from "./ast/nodes.js";
+export { PREFIXES, isBlank, isDatum, isNode } from "./ast/nodes.js";
 export {
   blankLines,
   blockComment,

@@ -150,6 +150,34 @@ export type NodeKind = Node["kind"];
 /** A handler for every kind: a missing kind is a compile error. */
 export type NodeVisitor<R> = { readonly [K in NodeKind]: (node: Extract<Node, { kind: K }>) => R };
 
+// Every kind once; typed so that a kind missing here is a compile error.
+const NODE_KINDS: Readonly<Record<NodeKind, true>> = {
+  symbol: true,
+  keyword: true,
+  string: true,
+  integer: true,
+  rational: true,
+  real: true,
+  boolean: true,
+  char: true,
+  list: true,
+  vector: true,
+  bytevector: true,
+  prefixed: true,
+  comment: true,
+  "blank-lines": true,
+  "page-break": true,
+  "block-comment": true,
+  "datum-comment": true,
+  shebang: true,
+};
+
+/** Whether `value` is a Scheme node (of any kind). */
+export function isNode(value: unknown): value is Node {
+  if (typeof value !== "object" || value === null || !("kind" in value)) return false;
+  return Object.hasOwn(NODE_KINDS, (value as { kind: string }).kind);
+}
+
 export function isBlank(node: Node): node is Blank {
   return node.kind === "comment" || node.kind === "blank-lines" || node.kind === "page-break";
 }
