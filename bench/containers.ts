@@ -7,7 +7,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { containerCommand, guixHome, openGuix } from "@guix-ts/runner";
+import { openGuix } from "@guix-ts/runner";
+// Internals, on purpose: the bench times the container wrapper itself, around a job that is not Guix.
+import { containerCommand } from "../packages/runner/src/session/containers.js";
+import { guixHome } from "../packages/runner/src/session/home.js";
 import { makeStandInHome } from "../test/fixtures/stand-in-guix/home.js";
 import { bestOf, type BenchResult } from "./measure.js";
 

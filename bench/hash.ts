@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { narHash } from "@guix-ts/core";
+import { narHash } from "@guix-ts/pinning";
 import { bestOfAsync, type BenchResult } from "./measure.js";
 
 function makeTree(root: string): { files: number; bytes: number } {

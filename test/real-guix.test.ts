@@ -4,11 +4,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { orThrow, validateImage } from "@guix-ts/core";
 import * as R from "@guix-ts/runner";
 
 const home = process.env.GUIX_TS_GUIX_HOME;
 const guixOnPath = (process.env.PATH ?? "").split(":").some((dir) => dir && existsSync(join(dir, "guix")));
-const realGuix = (home !== undefined && R.isSetUp(R.guixHome(home))) || guixOnPath;
+const realGuix = (home !== undefined && (await R.surroundings({ home })).setUp) || guixOnPath;
 
 describe.runIf(realGuix)("a real Guix", () => {
   it("describes itself as a channels file", async () => {
@@ -19,9 +20,17 @@ describe.runIf(realGuix)("a real Guix", () => {
   it("plans a docker pack of hello (dry run) with the options guix-ts writes", async () => {
     await using guix = await R.openGuix(home ? { home } : { backend: "host" });
     const lines: string[] = [];
-    await guix.run(R.packArgv({ format: "docker", packages: ["hello"], entryPoint: "bin/hello", dryRun: true }), {
-      onLog: (l) => lines.push(l),
-    });
+    await guix.run(
+      R.packArgv({
+        format: "docker",
+        packages: ["hello"],
+        image: orThrow(validateImage({ entryPoint: "bin/hello" })),
+        dryRun: true,
+      }),
+      {
+        onLog: (l) => lines.push(l),
+      },
+    );
     expect(lines.join("\n")).toMatch(/hello|would be|nothing to be done/);
   }, 600_000);
 });

@@ -1,5 +1,6 @@
 /** Parsing a command's arguments, with the usage error every command reports the same way. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./errors.js";
 import type { CommandIO } from "./io.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -43,5 +44,3 @@ export function keyValues(values: readonly string[] | undefined, option: string)
   }
   return out;
 }
-
-export class UsageError extends Error {}

@@ -1,7 +1,9 @@
-/** The flags that set what `guix pack` cannot, shared by `guix-ts image edit` and `guix-ts pack`. */
-import type { ImageEditsOptions } from "@guix-ts/core";
+/** The flags that describe an image, shared by `guix-ts image edit` and `guix-ts pack`. */
+import type { ImageSpecOptions, ImageSymlink } from "@guix-ts/core";
 import { keyValues } from "./args.js";
+import { UsageError } from "./errors.js";
 
+/** What `guix pack` cannot set: applied to the archive after the pack. */
 export const IMAGE_FLAGS = {
   workdir: { type: "string" },
   env: { type: "string", multiple: true },
@@ -13,6 +15,14 @@ export const IMAGE_FLAGS = {
   tag: { type: "string" },
 } as const;
 
+/** What `guix pack` is told. */
+export const PACK_IMAGE_FLAGS = {
+  "entry-point": { type: "string" },
+  "entry-point-argument": { type: "string", short: "A", multiple: true },
+  symlink: { type: "string", short: "S", multiple: true },
+  "image-tag": { type: "string" },
+} as const;
+
 export interface ImageFlagValues {
   readonly workdir?: string | undefined;
   readonly env?: string[] | undefined;
@@ -22,25 +32,38 @@ export interface ImageFlagValues {
   readonly volume?: string[] | undefined;
   readonly cmd?: string[] | undefined;
   readonly tag?: string | undefined;
+  readonly "entry-point"?: string | undefined;
+  readonly "entry-point-argument"?: string[] | undefined;
+  readonly symlink?: string[] | undefined;
+  readonly "image-tag"?: string | undefined;
 }
 
-/** Whether any image flag was given. */
-export function hasImageEdits(values: ImageFlagValues): boolean {
-  return Object.keys(IMAGE_FLAGS).some((flag) => values[flag as keyof ImageFlagValues] !== undefined);
+/** `-S /TARGET=SOURCE`, split as Guix splits it: exactly one `=`. */
+function symlink(spec: string): ImageSymlink {
+  const parts = spec.split("=");
+  if (parts.length !== 2) throw new UsageError(`--symlink takes /TARGET=SOURCE, got ${JSON.stringify(spec)}`);
+  return { target: parts[0]!, source: parts[1]! };
 }
 
-/** The edits the flags ask for; `--tag NAME[:TAG]`. Throws UsageError for a malformed K=V. */
-export function imageEditsFromFlags(values: ImageFlagValues): ImageEditsOptions {
+/**
+ * The image the flags describe; `--tag NAME[:TAG]` (or `--image-tag NAME`) names it. Unchecked:
+ * `validateImage` says what is wrong. Throws UsageError for a malformed K=V or symlink.
+ */
+export function imageFromFlags(values: ImageFlagValues): ImageSpecOptions {
   const tag = values.tag === undefined ? undefined : /^(.+?)(?::([^:/]+))?$/.exec(values.tag);
+  const name = tag?.[1] ?? values["image-tag"];
   return {
-    ...(tag?.[1] ? { name: tag[1] } : {}),
+    ...(name !== undefined ? { name } : {}),
     ...(tag?.[2] ? { tag: tag[2] } : {}),
+    ...(values["entry-point"] !== undefined ? { entryPoint: values["entry-point"] } : {}),
+    ...(values["entry-point-argument"] ? { entryPointArgs: values["entry-point-argument"] } : {}),
+    ...(values.symlink ? { symlinks: values.symlink.map(symlink) } : {}),
     ...(values.workdir !== undefined ? { workingDir: values.workdir } : {}),
-    env: keyValues(values.env, "--env"),
-    exposedPorts: values.expose ?? [],
-    labels: keyValues(values.label, "--label"),
+    ...(values.env ? { env: keyValues(values.env, "--env") } : {}),
+    ...(values.expose ? { exposedPorts: values.expose } : {}),
+    ...(values.label ? { labels: keyValues(values.label, "--label") } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
-    volumes: values.volume ?? [],
+    ...(values.volume ? { volumes: values.volume } : {}),
     ...(values.cmd !== undefined ? { cmd: values.cmd } : {}),
   };
 }

@@ -1,36 +1,43 @@
-/** The `guix-ts` command line. */
-import { FMT_USAGE, fmt } from "./fmt.js";
-import { HASH_USAGE, hash } from "./hash.js";
-import { IMAGE_USAGE, image } from "./image.js";
-import { LOCK_USAGE, lock } from "./lock.js";
-import { DOCTOR_USAGE, PACK_USAGE, SETUP_USAGE, doctorCommand, pack, setup } from "./runner-commands.js";
+/** The `guix-ts` command line: the command's flags, one library call, an exit code. */
 import { processIO, type CommandIO } from "./io.js";
+
+interface Command {
+  readonly summary: string;
+  /** Loaded only when run, so a command loads what it uses and nothing else. */
+  readonly load: () => Promise<{ run(argv: readonly string[], io: CommandIO): Promise<number>; usage: string }>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  fmt: { summary: "lay Scheme files out as `guix style` does", load: () => import("./commands/fmt.js") },
+  hash: { summary: "print the sha256 of files or trees as `guix hash` does", load: () => import("./commands/hash.js") },
+  lock: { summary: "pin git sources and channels in guix-ts.lock", load: () => import("./commands/lock.js") },
+  image: {
+    summary: "edit a Docker archive: working directory, env, ports, labels, user, tag",
+    load: () => import("./commands/image.js"),
+  },
+  pack: {
+    summary: "build a Docker image (or another pack) with Guix, rootless",
+    load: () => import("./commands/pack.js"),
+  },
+  setup: { summary: "set up a rootless Guix from its binary tarball", load: () => import("./commands/setup.js") },
+  doctor: { summary: "say which ways of running Guix work here", load: () => import("./commands/doctor.js") },
+};
 
 const USAGE = `usage: guix-ts COMMAND [OPTION]...
 
 Commands:
-  fmt     lay Scheme files out as \`guix style\` does
-  hash    print the sha256 of files or trees as \`guix hash\` does
-  lock    pin git sources and channels in guix-ts.lock
-  image   edit a Docker archive: working directory, env, ports, labels, user, tag
-  pack    build a Docker image (or another pack) with Guix, rootless
-  setup   set up a rootless Guix from its binary tarball
-  doctor  say which ways of running Guix work here
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}`)
+  .join("\n")}
 
 Run \`guix-ts COMMAND --help\` for a command's options.
 `;
 
-const COMMANDS: Record<string, { run: (argv: readonly string[], io: CommandIO) => Promise<number>; usage: string }> = {
-  fmt: { run: fmt, usage: FMT_USAGE },
-  hash: { run: hash, usage: HASH_USAGE },
-  lock: { run: lock, usage: LOCK_USAGE },
-  image: { run: image, usage: IMAGE_USAGE },
-  pack: { run: pack, usage: PACK_USAGE },
-  setup: { run: setup, usage: SETUP_USAGE },
-  doctor: { run: doctorCommand, usage: DOCTOR_USAGE },
-};
-
-/** Run the command line `argv` (without node and the script); resolves to the exit code. */
+/**
+ * Run the command line `argv` (without node and the script); resolves to the exit code.
+ *
+ * @example process.exitCode = await main(["fmt", "--check", "manifest.scm"]);
+ */
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -42,5 +49,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
     io.stderr(`guix-ts: unknown command ${JSON.stringify(name)}\n${USAGE}`);
     return 2;
   }
-  return command.run(rest, io);
+  return (await command.load()).run(rest, io);
 }
+
+export type { CommandIO } from "./io.js";

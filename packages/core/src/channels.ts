@@ -1,4 +1,5 @@
-import { deepFreeze, type Channel, type ChannelIntroduction } from "./values.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { type Channel, type ChannelIntroduction } from "./values.js";
 
 export interface ChannelOptions {
   /** The channel's name: `guix`, `nonguix`, ... */

@@ -1,7 +1,13 @@
 /**
- * @guix-ts/core: typed builders for Guix code. Builders only build (frozen
- * values); files validate them (every problem at once) and print them.
+ * @guix-ts/core: Guix code as typed values. Builders only build (frozen values); validation checks
+ * a whole tree in one pass (every problem at once, each with its path) and gives the checked tree;
+ * lowering turns that into Scheme data; files print it as `guix style` does. No process, no network.
+ *
+ * @packageDocumentation
  */
+
+// ---------------------------------------------------------------------------
+// model
 export type {
   ArgumentStyle,
   ArgumentValue,
@@ -23,6 +29,22 @@ export type {
   Transformed,
 } from "./values.js";
 export { isScheme } from "./values.js";
+export type {
+  CheckedArgument,
+  CheckedBuildSystem,
+  CheckedChannel,
+  CheckedGitReference,
+  CheckedInput,
+  CheckedManifest,
+  CheckedManifestNode,
+  CheckedOrigin,
+  CheckedPackage,
+  CheckedPackageRef,
+  CheckedTransformed,
+} from "./checked.js";
+
+// ---------------------------------------------------------------------------
+// builders
 export { pkg, guixPackage, searchPath, type PackageOptions } from "./package.js";
 export {
   origin,
@@ -34,9 +56,28 @@ export {
   type OriginOptions,
   type UrlFetchOptions,
 } from "./origin.js";
-export { buildSystem, type CommonArguments } from "./build-systems/build-system.js";
+export { buildSystem, type CommonArguments, type KeywordNames } from "./build-systems/build-system.js";
 export { copyBuildSystem, type CopyArguments } from "./build-systems/copy.js";
-export * from "./build-systems/others.js";
+export {
+  gnuBuildSystem,
+  cmakeBuildSystem,
+  mesonBuildSystem,
+  pythonBuildSystem,
+  pyprojectBuildSystem,
+  nodeBuildSystem,
+  goBuildSystem,
+  cargoBuildSystem,
+  trivialBuildSystem,
+  type GnuArguments,
+  type CmakeArguments,
+  type MesonArguments,
+  type PythonArguments,
+  type PyprojectArguments,
+  type NodeArguments,
+  type GoArguments,
+  type CargoArguments,
+  type TrivialArguments,
+} from "./build-systems/others.js";
 export {
   LICENSE_NAMES,
   fsfFree,
@@ -46,58 +87,76 @@ export {
   type LicenseName,
   type LicenseProcedure,
 } from "./licenses.js";
-export { NIX_BASE32_ALPHABET, base32Problem } from "./hash.js";
 export {
   specificationsToManifest,
   packagesToManifest,
   concatenateManifests,
   packageToDevelopmentManifest,
 } from "./manifest.js";
-export * from "./transformations.js";
+export {
+  transform,
+  withSource,
+  withInput,
+  withGraft,
+  withBranch,
+  withCommit,
+  withGitUrl,
+  withCToolchain,
+  withConfigureFlag,
+  withPatch,
+  withVersion,
+  withLatest,
+  withDebugInfo,
+  withoutTests,
+  tune,
+  TRANSFORMATIONS_WITH_VALUE,
+} from "./transformations.js";
 export { channel, guixChannel, GUIX_CHANNEL_INTRODUCTION, type ChannelOptions } from "./channels.js";
-export { validateManifest, validateChannels, validatePackage } from "./validate.js";
+export { scheme } from "./scheme.js";
+export {
+  imageSpec,
+  validateImage,
+  PACK_COMPRESSIONS,
+  type CheckedImage,
+  type ImageSpec,
+  type ImageSpecOptions,
+  type ImageSymlink,
+  type PackCompression,
+  type ValidateImageOptions,
+} from "./image.js";
+export { buildMachine, machinesFileE, type BuildMachine, type BuildMachineOptions } from "./machines.js";
+export { buildFileE, type BuildFile } from "./build-file.js";
+
+// ---------------------------------------------------------------------------
+// validation
+export {
+  validateManifest,
+  validateChannels,
+  validatePackage,
+  validateUrl,
+  validatePackageName,
+  validateSpecification,
+} from "./validate.js";
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";
-export { Lowering, type LowerOptions } from "./lower.js";
+export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
+export { packagesOf } from "./packages-of.js";
+export { deepFreeze } from "./deep-freeze.js";
+export { EMPTY_LOCK, sourcePin, type ChannelLock, type LockFile, type SourceLock, type SourcePin } from "./lock.js";
+
+// ---------------------------------------------------------------------------
+// files
 export {
   manifestFile,
   manifestFileE,
   channelsFile,
   channelsFileE,
+  schemeFile,
   writeFile,
   type ChannelsFileOptions,
   type ManifestContext,
   type ManifestFileOptions,
   type SchemeFile,
 } from "./files/scheme-file.js";
-export { scheme } from "./scheme.js";
-export { prefetchGit, GitPrefetchError, type PrefetchGitOptions, type PrefetchedGit } from "./pinning/git.js";
-export {
-  updateLock,
-  applyLock,
-  applyLockToChannels,
-  readLock,
-  writeLock,
-  lockText,
-  lsRemote,
-  LockError,
-  EMPTY_LOCK,
-  type LockFile,
-  type LockOptions,
-  type SourceLock,
-  type ChannelLock,
-} from "./pinning/lock.js";
-export * from "./pinning/hashes.js";
+export type { LowerOptions } from "./lower.js";
 export { withAtomicFile, writeFileAtomic } from "./files/atomic-write.js";
 export { withSortedKeys } from "./files/sorted-keys.js";
-export {
-  imageSpec,
-  imageSpecE,
-  imageEditsE,
-  packOptionsFor,
-  type ImageEdits,
-  type ImageEditsOptions,
-  type ImageSpec,
-  type ImageSpecOptions,
-  type ImageSymlink,
-} from "./image.js";
-export { buildMachine, machinesFileE, type BuildMachine, type BuildMachineOptions } from "./machines.js";

@@ -1,34 +1,56 @@
 /**
- * Lowering: builder values to Scheme nodes, recording the modules each one
- * needs, in the order of first use.
+ * Lowering: checked values to Scheme nodes, in one pass that also records the modules the nodes
+ * need, in the order of first use (and `(guix gexp)` when a gexp or `local-file` appears, in the
+ * builders' output or in Scheme the user wrote).
  */
 import * as S from "@guix-ts/scheme-printer";
 import type { Datum, ListNode, Node } from "@guix-ts/scheme-printer";
+import type {
+  CheckedArgument,
+  CheckedBuildSystem,
+  CheckedChannel,
+  CheckedInput,
+  CheckedManifestNode,
+  CheckedOrigin,
+  CheckedPackage,
+  CheckedPackageRef,
+} from "./checked.js";
 import { licenseDatum, type License } from "./licenses.js";
-import {
-  isScheme,
-  type ArgumentStyle,
-  type ArgumentValue,
-  type BuildSystem,
-  type Channel,
-  type GuixPackage,
-  type InstallPlan,
-  type Manifest,
-  type Origin,
-  type Package,
-  type PackageInput,
-  type PackageRef,
-  type SearchPath,
-  type Transformed,
-} from "./values.js";
+import { isScheme, type ArgumentStyle, type InstallPlan, type SearchPath } from "./values.js";
 
 const { sym, str, list, quote } = S;
 const call = (head: string, ...args: Node[]): ListNode => list([sym(head), ...args]);
 const strings = (items: readonly string[]): ListNode => list(items.map((s) => str(s)));
 
-function isPackageValue(value: ArgumentValue): value is Package | GuixPackage | Transformed {
+const GEXP_MODULE = ["guix", "gexp"];
+
+// The modules of the procedures a manifest calls without a builder naming them.
+const MANIFEST_PROCEDURES: Record<Exclude<CheckedManifestNode, Node>["kind"], readonly string[]> = {
+  "specifications-manifest": ["gnu", "packages"],
+  "packages-manifest": ["guix", "profiles"],
+  "concatenated-manifest": ["guix", "profiles"],
+  "development-manifest": ["guix", "profiles"],
+};
+
+function isPackageValue(value: CheckedArgument): value is Exclude<CheckedPackageRef, Node> {
   const kind = (value as { kind?: string }).kind;
   return kind === "package" || kind === "guix-package" || kind === "transformed";
+}
+
+/** Whether Scheme written by the user needs `(guix gexp)`: a gexp, or `local-file`. */
+function usesGexp(node: Node): boolean {
+  switch (node.kind) {
+    case "prefixed":
+      return node.prefix.includes("gexp") || usesGexp(node.datum);
+    case "list":
+      return node.items.some(usesGexp) || (node.tail !== undefined && usesGexp(node.tail));
+    case "vector":
+      return node.items.some(usesGexp);
+    case "symbol":
+      return node.name === "local-file";
+    default:
+      return false;
+  }
 }
 
 export interface LowerOptions {
@@ -39,26 +61,48 @@ export interface LowerOptions {
 /** One lowering: the modules used so far and the variable of each package defined in the file. */
 export class Lowering {
   /** Module name ("guix packages") to its `use-modules` clause, in the order of first use. */
-  readonly modules = new Map<string, Node>();
-  readonly licensePrefix: string;
+  private readonly modules = new Map<string, Node>();
+  private usesGexp = false;
+  private readonly licensePrefix: string;
 
   constructor(
     options: LowerOptions,
     /** The variable each package defined in the file is bound to. */
-    readonly variables: ReadonlyMap<Package, string> = new Map(),
+    private readonly variables: ReadonlyMap<CheckedPackage, string> = new Map(),
   ) {
     this.licensePrefix = options.licensePrefix ?? "";
   }
 
-  use(module: readonly string[], prefix?: string): void {
+  private use(module: readonly string[], prefix?: string): void {
     const key = module.join(" ");
     if (this.modules.has(key)) return;
     const name = list(module.map((p) => sym(p)));
     this.modules.set(key, prefix ? list([name, S.kw("prefix"), sym(prefix)]) : name);
   }
 
-  packageRef(ref: PackageRef): Node {
-    if (isScheme(ref)) return ref;
+  /** A node the user wrote, as it is. */
+  private scheme<T extends Node>(node: T): T {
+    if (!this.usesGexp && usesGexp(node)) this.usesGexp = true;
+    return node;
+  }
+
+  /**
+   * The `use-modules` clauses, in the order of first use, leaving out `provided`; the modules of the
+   * manifest's own procedures come after those of what it holds, `(guix gexp)` last.
+   */
+  useModules(provided: ReadonlySet<string>, manifest?: CheckedManifestNode): Node[] {
+    const procedures = (m: CheckedManifestNode): void => {
+      if (isScheme(m)) return;
+      this.use(MANIFEST_PROCEDURES[m.kind]);
+      if (m.kind === "concatenated-manifest") m.manifests.forEach(procedures);
+    };
+    if (manifest !== undefined) procedures(manifest);
+    if (this.usesGexp) this.use(GEXP_MODULE);
+    return [...this.modules].filter(([key]) => !provided.has(key)).map(([, clause]) => clause);
+  }
+
+  private packageRef(ref: CheckedPackageRef): Node {
+    if (isScheme(ref)) return this.scheme(ref);
     switch (ref.kind) {
       case "package": {
         const variable = this.variables.get(ref);
@@ -75,24 +119,22 @@ export class Lowering {
     }
   }
 
-  input(input: PackageInput): Node {
-    if (Array.isArray(input)) {
-      const [ref, output] = input as readonly [PackageRef, string];
-      return call("list", this.packageRef(ref), str(output));
-    }
-    return this.packageRef(input as PackageRef);
+  private input(input: CheckedInput): Node {
+    if (!Array.isArray(input)) return this.packageRef(input as CheckedPackageRef);
+    const [ref, output] = input as readonly [CheckedPackageRef, string];
+    return call("list", this.packageRef(ref), str(output));
   }
 
   /** `(package (name ...) ...)`, fields in the order Guix code usually has them. */
-  package(p: Package): Node {
+  package(p: CheckedPackage): Node {
     this.use(["guix", "packages"]);
     const fields: Node[] = [call("name", str(p.name)), call("version", str(p.version))];
-    fields.push(
-      call("source", p.source === undefined ? S.bool(false) : isScheme(p.source) ? p.source : this.origin(p.source)),
-    );
+    const source =
+      p.source === undefined ? S.bool(false) : isScheme(p.source) ? this.scheme(p.source) : this.origin(p.source);
+    fields.push(call("source", source));
     if (p.outputs !== undefined) fields.push(call("outputs", quote(strings(p.outputs))));
     fields.push(...this.buildSystem(p.buildSystem));
-    const inputs: [string, readonly PackageInput[]][] = [
+    const inputs: [string, readonly CheckedInput[]][] = [
       ["native-inputs", p.nativeInputs],
       ["inputs", p.inputs],
       ["propagated-inputs", p.propagatedInputs],
@@ -107,8 +149,8 @@ export class Lowering {
       call("synopsis", str(p.synopsis)),
       call("description", str(p.description)),
       call("home-page", str(p.homePage)),
+      call("license", this.license(p.license)),
     );
-    fields.push(call("license", this.license(p.license)));
     if (p.properties !== undefined) {
       const alist = Object.entries(p.properties).map(([k, v]) =>
         S.dotted([sym(k)], typeof v === "string" ? str(v) : typeof v === "number" ? S.int(v) : S.bool(v)),
@@ -140,7 +182,7 @@ export class Lowering {
     );
   }
 
-  origin(o: Origin): Node {
+  private origin(o: CheckedOrigin): Node {
     this.use(["guix", "packages"]);
     this.use(o.method.module);
     const fields: Node[] = [call("method", sym(o.method.name))];
@@ -148,35 +190,31 @@ export class Lowering {
     if (typeof uri === "string") fields.push(call("uri", str(uri)));
     else if (Array.isArray(uri))
       fields.push(call("uri", call("list", ...(uri as readonly string[]).map((u) => str(u)))));
-    else if (isScheme(uri)) fields.push(call("uri", uri));
+    else if (isScheme(uri)) fields.push(call("uri", this.scheme(uri)));
     else {
-      const ref = uri as Exclude<Origin["uri"], string | readonly string[] | Node>;
+      const ref = uri as Extract<CheckedOrigin["uri"], { kind: "git-reference" }>;
       const parts = [
         call("url", str(ref.url)),
-        // Validation guarantees a commit by now.
-        call("commit", typeof ref.commit === "string" ? str(ref.commit) : ref.commit!),
+        call("commit", typeof ref.commit === "string" ? str(ref.commit) : this.scheme(ref.commit)),
       ];
       if (ref.recursive) parts.push(call("recursive?", S.bool(true)));
       fields.push(call("uri", call("git-reference", ...parts)));
     }
     if (o.fileName !== undefined)
-      fields.push(call("file-name", typeof o.fileName === "string" ? str(o.fileName) : o.fileName));
-    fields.push(call("sha256", call("base32", str(o.sha256 ?? ""))));
+      fields.push(call("file-name", typeof o.fileName === "string" ? str(o.fileName) : this.scheme(o.fileName)));
+    fields.push(call("sha256", call("base32", str(o.sha256))));
     if (o.patches !== undefined && o.patches.length > 0) {
-      fields.push(
-        call(
-          "patches",
-          call("list", ...o.patches.map((p) => (typeof p === "string" ? call("local-file", str(p)) : p))),
-        ),
-      );
+      const patches = o.patches.map((p) => (typeof p === "string" ? call("local-file", str(p)) : this.scheme(p)));
+      if (o.patches.some((p) => typeof p === "string")) this.usesGexp = true;
+      fields.push(call("patches", call("list", ...patches)));
     }
     if (o.modules !== undefined)
       fields.push(call("modules", quote(list(o.modules.map((m) => list(m.map((p) => sym(p))))))));
-    if (o.snippet !== undefined) fields.push(call("snippet", o.snippet));
+    if (o.snippet !== undefined) fields.push(call("snippet", this.scheme(o.snippet)));
     return call("origin", ...fields);
   }
 
-  private buildSystem(bs: BuildSystem): Node[] {
+  private buildSystem(bs: CheckedBuildSystem): Node[] {
     this.use(["guix", "build-system", bs.name]);
     const fields = [call("build-system", sym(`${bs.name}-build-system`))];
     if (bs.arguments.length === 0) return fields;
@@ -188,18 +226,20 @@ export class Lowering {
     return fields;
   }
 
-  private argument(value: ArgumentValue, style: ArgumentStyle): Node {
-    if (isPackageValue(value)) {
-      const ref = this.packageRef(value);
-      return style === "quoted" ? S.unquote(ref as Datum) : ref;
-    }
+  private argument(value: CheckedArgument, style: ArgumentStyle): Node {
     if (typeof value === "boolean") return S.bool(value);
     if (typeof value === "number") return Number.isInteger(value) ? S.int(value) : S.real(value);
     if (typeof value === "string") return str(value);
     if (Array.isArray(value)) return quote(strings(value as readonly string[]));
-    if (isScheme(value)) return value;
+    if (isScheme(value)) return this.scheme(value);
+    if (isPackageValue(value)) {
+      const ref = this.packageRef(value);
+      return style === "quoted" ? S.unquote(ref as Datum) : ref;
+    }
     const plan = list((value as InstallPlan).entries.map((e) => this.installPlanEntry(e)));
-    return style === "quoted" ? quote(plan) : S.gexp(quote(plan));
+    if (style === "quoted") return quote(plan);
+    this.usesGexp = true;
+    return S.gexp(quote(plan));
   }
 
   private installPlanEntry(e: InstallPlan["entries"][number]): Node {
@@ -215,8 +255,8 @@ export class Lowering {
     return list(items);
   }
 
-  manifest(m: Manifest): Node {
-    if (isScheme(m)) return m;
+  manifest(m: CheckedManifestNode): Node {
+    if (isScheme(m)) return this.scheme(m);
     switch (m.kind) {
       case "specifications-manifest":
         return call("specifications->manifest", call("list", ...m.specifications.map((s) => str(s))));
@@ -229,7 +269,7 @@ export class Lowering {
     }
   }
 
-  channel(c: Channel): Node {
+  channel(c: CheckedChannel): Node {
     const fields: Node[] = [call("name", quote(sym(c.name))), call("url", str(c.url))];
     if (c.branch !== undefined) fields.push(call("branch", str(c.branch)));
     if (c.commit !== undefined) fields.push(call("commit", str(c.commit)));

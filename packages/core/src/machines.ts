@@ -5,10 +5,10 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { int, list, printDatums, real, str, sym, type Node } from "@guix-ts/scheme-printer";
+import { int, list, real, str, sym, type Node } from "@guix-ts/scheme-printer";
 import { andKeep, check, each, optional, type Validation } from "./validation.js";
-import { deepFreeze } from "./values.js";
-import type { SchemeFile } from "./files/scheme-file.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { schemeFile, type SchemeFile } from "./files/scheme-file.js";
 
 export interface BuildMachineOptions {
   /** Host name or address. */
@@ -30,7 +30,12 @@ export interface BuildMachine extends BuildMachineOptions {
   readonly kind: "build-machine";
 }
 
-/** `(build-machine (name "...") (systems (list ...)) (host-key "...") (user "..."))` */
+/**
+ * A machine guix-daemon may offload builds to.
+ *
+ * @example buildMachine({ name: "big.example.org", systems: ["x86_64-linux"], hostKey: "ssh-ed25519 AAAA...", user: "guix" })
+ * // (build-machine (name "big.example.org") (systems (list "x86_64-linux")) (host-key "...") (user "guix"))
+ */
 export function buildMachine(options: BuildMachineOptions): BuildMachine {
   return deepFreeze({ kind: "build-machine", ...options });
 }
@@ -76,13 +81,14 @@ function machineDatum(m: BuildMachine): Node {
   return list([sym("build-machine"), ...fields]);
 }
 
-/** `/etc/guix/machines.scm`: the machines, validated (every problem at once). */
+/**
+ * `/etc/guix/machines.scm`: the machines, validated (every problem at once).
+ *
+ * @example await writeFile("/etc/guix/machines.scm", machinesFileE([buildMachine({ ... })]))
+ */
 export function machinesFileE(machines: readonly BuildMachine[]): Validation<SchemeFile> {
   return pipe(
     each(machines, "machines", validateMachine),
-    E.map((ms) => {
-      const nodes = [list([sym("list"), ...ms.map(machineDatum)])];
-      return Object.freeze({ kind: "scheme-file" as const, nodes, text: printDatums(nodes) });
-    }),
+    E.map((ms) => schemeFile([list([sym("list"), ...ms.map(machineDatum)])])),
   );
 }

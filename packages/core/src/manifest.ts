@@ -1,4 +1,5 @@
-import { deepFreeze, type Manifest, type PackageInput, type PackageRef } from "./values.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { type Manifest, type PackageInput, type PackageRef } from "./values.js";
 
 /**
  * Packages of Guix's collection by specification: `"name"`, `"name@version"`,

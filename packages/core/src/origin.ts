@@ -1,5 +1,6 @@
+import { deepFreeze } from "./deep-freeze.js";
 import { list, sym } from "@guix-ts/scheme-printer";
-import { deepFreeze, type GitReference, type Origin, type Scheme } from "./values.js";
+import { type GitReference, type Origin, type Scheme } from "./values.js";
 
 export interface OriginOptions {
   /** A method variable and its module, e.g. `{ name: "hg-fetch", module: ["guix", "hg-download"] }`. */

@@ -1,6 +1,6 @@
+import { deepFreeze } from "./deep-freeze.js";
 import type { License } from "./licenses.js";
 import {
-  deepFreeze,
   type BuildSystem,
   type GuixPackage,
   type Origin,

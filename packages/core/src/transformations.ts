@@ -1,8 +1,9 @@
+import { deepFreeze } from "./deep-freeze.js";
 /**
  * Package transformations, as `guix build --with-commit=...` and friends
  * apply them: `(options->transformation '((with-commit . "guile=v3.0.9")))`.
  */
-import { deepFreeze, type PackageRef, type TransformationOption, type Transformed } from "./values.js";
+import { type PackageRef, type TransformationOption, type Transformed } from "./values.js";
 
 const option = (name: string, value: string): TransformationOption =>
   deepFreeze({ kind: "transformation", option: name, value });

@@ -1,10 +1,26 @@
 /**
- * Checks of builder values, gathering every problem with its path in the
- * builder tree (`manifest.manifests[1].packages[0].source.sha256`).
+ * Validation: one pass over the builder tree that gathers every problem, each with its path
+ * (`manifest.manifests[1].packages[0].source.sha256`), and gives back the checked tree lowering
+ * takes. The lock is applied in the same pass; a package used in several places is checked once.
  */
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { isDatum } from "@guix-ts/scheme-printer";
-import { base32Problem } from "./hash.js";
+import type {
+  CheckedArgument,
+  CheckedBuildSystem,
+  CheckedChannel,
+  CheckedGitReference,
+  CheckedInput,
+  CheckedManifest,
+  CheckedManifestNode,
+  CheckedOrigin,
+  CheckedPackage,
+  CheckedPackageRef,
+} from "./checked.js";
 import { isLicenseName, type License } from "./licenses.js";
+import { pinnedOrigin, type LockFile } from "./lock.js";
+import { base32Problem } from "./nix-base32.js";
 import { TRANSFORMATIONS_WITH_VALUE } from "./transformations.js";
 import { all, andKeep, check, each, ok, optional, problem, type Validation } from "./validation.js";
 import {
@@ -12,13 +28,13 @@ import {
   type ArgumentValue,
   type BuildSystem,
   type Channel,
+  type GitReference,
   type InstallPlanEntry,
   type Manifest,
   type Origin,
   type Package,
   type PackageInput,
   type PackageRef,
-  type Scheme,
   type SearchPath,
 } from "./values.js";
 
@@ -30,12 +46,21 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9._+/-]*$/;
 const CHANNEL_NAME = /^[a-z][a-z0-9-]*$/;
 const OUTPUT = /^[A-Za-z0-9_-]+$/;
 const SYSTEM = /^[a-z0-9_]+-[a-z0-9_-]+$/;
+const VARIABLE = /^[^\s()"';]+$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+const kindOf = (value: unknown): unknown => (isObject(value) ? value.kind : undefined);
+const isDatumValue = (value: unknown): boolean => isScheme(value) && isDatum(value);
 
 const nonEmpty = (value: unknown, path: string, what: string): Validation<string> =>
   check(typeof value === "string" && value.trim() !== "", path, value as string, `expected a non-empty ${what}`);
 
-const isDatumValue = (value: unknown): boolean => isScheme(value) && isDatum(value);
+/** A list (array) at `path`, each element checked; a problem when it is not an array. */
+function eachOf<T, U>(items: unknown, path: string, validate: (item: T, path: string) => Validation<U>) {
+  return Array.isArray(items) ? each(items as readonly T[], path, validate) : problem(path, items, "expected a list");
+}
 
+/** A URL Guix can fetch: one of its schemes. */
 export function validateUrl(url: unknown, path: string): Validation<string> {
   if (typeof url !== "string") return problem(path, url, "expected a URL string");
   try {
@@ -77,100 +102,62 @@ function validateLicense(license: License, path: string): Validation<License> {
       license,
       "expected a license that (guix licenses) exports (see LICENSE_NAMES), or nonCopyleft(uri) / fsfFree(uri)",
     );
-  if (typeof license === "object" && license !== null && license.kind === "license-procedure") {
-    return andKeep(license, validateUrl(license.uri, `${path}.uri`));
-  }
+  if (kindOf(license) === "license-procedure") return andKeep(license, validateUrl(license.uri, `${path}.uri`));
   return problem(path, license, "expected a license name, nonCopyleft(uri) or fsfFree(uri)");
 }
 
-export function validatePackageRef(ref: PackageRef, path: string): Validation<PackageRef> {
-  if (isScheme(ref)) return check(isDatumValue(ref), path, ref, "expected a datum");
-  switch (ref.kind) {
-    case "package":
-      return validatePackage(ref, path);
-    case "guix-package":
-      return andKeep(
-        ref,
-        check(
-          typeof ref.variable === "string" && /^[^\s()"';]+$/.test(ref.variable),
-          `${path}.variable`,
-          ref.variable,
-          "expected a variable name",
-        ),
-        check(
-          ref.module.length > 0 && ref.module.every((p) => /^[^\s()"';]+$/.test(p)),
-          `${path}.module`,
-          ref.module.join(" "),
-          'expected a module name such as "gnu packages python"',
-        ),
-      );
-    case "transformed":
-      return andKeep(
-        ref,
-        validatePackageRef(ref.package, `${path}.package`),
-        each(ref.options, `${path}.options`, (o, p) =>
-          TRANSFORMATIONS_WITH_VALUE.has(o.option)
-            ? check(/^[^=\s]+=\S.*$/.test(o.value), p, o.value, `expected PACKAGE=VALUE for ${o.option}`)
-            : check(/^\S+$/.test(o.value), p, o.value, `expected a package name for ${o.option}`),
-        ),
-      );
-    default:
-      return problem(path, ref, "expected a package: pkg(...), guixPackage(...), transform(...) or Scheme");
-  }
+function validateGitReference(ref: GitReference, path: string): Validation<CheckedGitReference> {
+  const commit = isScheme(ref.commit)
+    ? ok(ref.commit)
+    : ref.commit === undefined
+      ? problem(
+          `${path}.commit`,
+          undefined,
+          ref.ref === undefined
+            ? "missing: give a commit, or a ref for `guix-ts lock` to pin"
+            : `not pinned yet: run \`guix-ts lock\` to pin ref ${ref.ref}`,
+        )
+      : check(
+          typeof ref.commit === "string" && (COMMIT.test(ref.commit) || TAG.test(ref.commit)),
+          `${path}.commit`,
+          ref.commit,
+          "expected a full commit id (40 hex digits) or a tag",
+        );
+  return pipe(
+    all({ url: validateUrl(ref.url, `${path}.url`), commit }),
+    E.map(({ url, commit }) => ({
+      kind: "git-reference" as const,
+      url,
+      commit,
+      ...(ref.recursive === undefined ? {} : { recursive: ref.recursive }),
+    })),
+  );
 }
 
-function validateInput(input: PackageInput, path: string): Validation<PackageInput> {
-  if (Array.isArray(input)) {
-    const [ref, output] = input as readonly [PackageRef, string];
-    return andKeep(
-      input,
-      validatePackageRef(ref, `${path}[0]`),
-      check(
-        typeof output === "string" && OUTPUT.test(output),
-        `${path}[1]`,
-        output,
-        'expected an output name such as "out" or "bin"',
-      ),
-    );
-  }
-  return validatePackageRef(input as PackageRef, path);
-}
-
-function validateOrigin(origin: Origin, path: string): Validation<Origin> {
+function validateOrigin(origin: Origin, path: string): Validation<CheckedOrigin> {
+  if (kindOf(origin) !== "origin")
+    return problem(path, origin, "expected an origin: gitFetch(...), urlFetch(...), origin(...)");
   const uri = origin.uri;
-  let uriCheck: Validation<unknown>;
-  if (typeof uri === "string") uriCheck = validateUrl(uri, `${path}.uri`);
-  else if (Array.isArray(uri)) uriCheck = each(uri as readonly string[], `${path}.uri`, validateUrl);
-  else if (isScheme(uri)) uriCheck = ok(uri);
-  else {
-    const ref = uri as Exclude<Origin["uri"], string | readonly string[] | Scheme>;
-    uriCheck = all({
-      url: validateUrl(ref.url, `${path}.url`),
-      commit: isScheme(ref.commit)
-        ? ok(ref.commit)
-        : ref.commit === undefined
-          ? problem(
-              `${path}.commit`,
-              undefined,
-              ref.ref === undefined
-                ? "missing: give a commit, or a ref for `guix-ts lock` to pin"
-                : `not pinned yet: run \`guix-ts lock\` to pin ref ${ref.ref}`,
-            )
-          : check(
-              typeof ref.commit === "string" && (COMMIT.test(ref.commit) || TAG.test(ref.commit)),
-              `${path}.commit`,
-              ref.commit,
-              "expected a full commit id (40 hex digits) or a tag",
-            ),
-    });
-  }
-  const hash =
+  const checkedUri: Validation<CheckedOrigin["uri"]> =
+    typeof uri === "string"
+      ? validateUrl(uri, `${path}.uri`)
+      : Array.isArray(uri)
+        ? each(uri as readonly string[], `${path}.uri`, validateUrl)
+        : isScheme(uri)
+          ? ok(uri)
+          : kindOf(uri) === "git-reference"
+            ? validateGitReference(uri as GitReference, path)
+            : problem(`${path}.uri`, uri, "expected a URL, a list of URLs, a git reference or Scheme");
+  const sha256 =
     origin.sha256 === undefined
       ? problem(`${path}.sha256`, undefined, "missing: give the nix-base32 sha256, or run `guix-ts lock` to compute it")
       : base32Problem(origin.sha256) === null
         ? ok(origin.sha256)
         : problem(`${path}.sha256`, origin.sha256, base32Problem(origin.sha256)!);
-  return andKeep(origin, nonEmpty(origin.method?.name, `${path}.method`, "fetch method"), uriCheck, hash);
+  return pipe(
+    all({ method: nonEmpty(origin.method?.name, `${path}.method`, "fetch method"), uri: checkedUri, sha256 }),
+    E.map(({ uri, sha256 }) => ({ ...origin, uri, sha256 })),
+  );
 }
 
 function validateInstallPlanEntry(entry: InstallPlanEntry, path: string): Validation<InstallPlanEntry> {
@@ -203,37 +190,6 @@ function validateInstallPlanEntry(entry: InstallPlanEntry, path: string): Valida
   );
 }
 
-function validateArgument(value: ArgumentValue, path: string): Validation<ArgumentValue> {
-  if (typeof value === "boolean" || typeof value === "string") return ok(value);
-  if (typeof value === "number") return check(Number.isFinite(value), path, value, "expected a finite number");
-  if (Array.isArray(value))
-    return check(
-      value.every((v) => typeof v === "string"),
-      path,
-      value,
-      "expected a list of strings",
-    );
-  if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
-  const kind = (value as { kind?: string }).kind;
-  if (kind === "package" || kind === "guix-package" || kind === "transformed")
-    return validatePackageRef(value as PackageRef, path);
-  if (kind === "install-plan") {
-    const plan = value as Extract<ArgumentValue, { kind: "install-plan" }>;
-    return andKeep(value, each(plan.entries, path, validateInstallPlanEntry));
-  }
-  return problem(path, value, "expected a boolean, number, string, list of strings, package or Scheme");
-}
-
-function validateBuildSystem(bs: BuildSystem, path: string): Validation<BuildSystem> {
-  if (typeof bs !== "object" || bs === null || bs.kind !== "build-system")
-    return problem(path, bs, "expected a build system such as copyBuildSystem()");
-  return andKeep(
-    bs,
-    check(/^[a-z0-9-]+$/.test(bs.name), `${path}.name`, bs.name, "expected a build system name"),
-    ...bs.arguments.map(([keyword, value]) => validateArgument(value, `${path}.${keyword}`)),
-  );
-}
-
 function validateSearchPath(sp: SearchPath, path: string): Validation<SearchPath> {
   return andKeep(
     sp,
@@ -243,123 +199,318 @@ function validateSearchPath(sp: SearchPath, path: string): Validation<SearchPath
       sp.variable,
       "expected an environment variable name",
     ),
-    check(sp.files.length > 0, `${path}.files`, sp.files, "expected at least one file"),
+    check(Array.isArray(sp.files) && sp.files.length > 0, `${path}.files`, sp.files, "expected at least one file"),
   );
 }
 
-/** Every problem of a package and of the packages it uses. */
-export function validatePackage(p: Package, path: string): Validation<Package> {
-  const licenses = Array.isArray(p.license) ? (p.license as readonly License[]) : [p.license as License];
-  return andKeep(
-    p,
-    validatePackageName(p.name, `${path}.name`),
-    check(
-      typeof p.version === "string" && /^\S+$/.test(p.version),
-      `${path}.version`,
-      p.version,
-      "expected a version without spaces",
-    ),
-    p.source === undefined
-      ? ok(undefined)
-      : isScheme(p.source)
-        ? ok(p.source)
-        : validateOrigin(p.source, `${path}.source`),
-    validateBuildSystem(p.buildSystem, `${path}.buildSystem`),
-    each(p.inputs, `${path}.inputs`, validateInput),
-    each(p.nativeInputs, `${path}.nativeInputs`, validateInput),
-    each(p.propagatedInputs, `${path}.propagatedInputs`, validateInput),
-    optional(p.outputs, (outs) =>
-      check(
-        outs.length > 0 && outs.every((o) => OUTPUT.test(o)),
-        `${path}.outputs`,
-        outs,
-        'expected output names such as "out", "doc"',
-      ),
-    ),
-    nonEmpty(p.synopsis, `${path}.synopsis`, "synopsis"),
-    nonEmpty(p.description, `${path}.description`, "description"),
-    validateUrl(p.homePage, `${path}.homePage`),
-    check(licenses.length > 0, `${path}.license`, p.license, "expected at least one license"),
-    each(licenses, Array.isArray(p.license) ? `${path}.license` : path, (l, lp) =>
-      validateLicense(l, Array.isArray(p.license) ? lp : `${path}.license`),
-    ),
-    optional(p.supportedSystems, (s) =>
-      each(s, `${path}.supportedSystems`, (sys, sp) =>
-        check(SYSTEM.test(sys), sp, sys, 'expected a system such as "x86_64-linux"'),
-      ),
-    ),
-    optional(p.nativeSearchPaths, (s) => each(s, `${path}.nativeSearchPaths`, validateSearchPath)),
-    optional(p.searchPaths, (s) => each(s, `${path}.searchPaths`, validateSearchPath)),
-  );
+/** One validation: the lock to apply, and what was found so far, so a shared package is checked once. */
+class Checker {
+  private readonly done = new Map<Package, Validation<CheckedPackage>>();
+  /** Checked packages in dependency order. */
+  readonly packages: CheckedPackage[] = [];
+  readonly guixVariables = new Set<string>();
+
+  constructor(private readonly lock: LockFile | undefined) {}
+
+  packageRef(ref: PackageRef, path: string): Validation<CheckedPackageRef> {
+    if (isScheme(ref)) return check(isDatumValue(ref), path, ref, "expected a datum");
+    switch (kindOf(ref)) {
+      case "package":
+        return this.package(ref as Package, path);
+      case "guix-package": {
+        const guix = ref as Extract<PackageRef, { kind: "guix-package" }>;
+        const { variable, module } = guix;
+        if (typeof variable === "string") this.guixVariables.add(variable);
+        return andKeep(
+          guix,
+          check(
+            typeof variable === "string" && VARIABLE.test(variable),
+            `${path}.variable`,
+            variable,
+            "expected a variable name",
+          ),
+          check(
+            Array.isArray(module) &&
+              module.length > 0 &&
+              module.every((p) => typeof p === "string" && VARIABLE.test(p)),
+            `${path}.module`,
+            Array.isArray(module) ? module.join(" ") : module,
+            'expected a module name such as "gnu packages python"',
+          ),
+        );
+      }
+      case "transformed": {
+        const t = ref as Extract<PackageRef, { kind: "transformed" }>;
+        return pipe(
+          all({
+            package: this.packageRef(t.package, `${path}.package`),
+            options: eachOf(t.options, `${path}.options`, (o: { option: string; value: string }, p) =>
+              TRANSFORMATIONS_WITH_VALUE.has(o?.option)
+                ? check(/^[^=\s]+=\S.*$/.test(String(o.value)), p, o.value, `expected PACKAGE=VALUE for ${o.option}`)
+                : check(/^\S+$/.test(String(o?.value)), p, o?.value, `expected a package name for ${o?.option}`),
+            ),
+          }),
+          E.map(({ package: checked }) => ({ ...t, package: checked })),
+        );
+      }
+      default:
+        return problem(path, ref, "expected a package: pkg(...), guixPackage(...), transform(...) or Scheme");
+    }
+  }
+
+  input(input: PackageInput, path: string): Validation<CheckedInput> {
+    if (!Array.isArray(input)) return this.packageRef(input as PackageRef, path);
+    const [ref, output] = input as readonly [PackageRef, string];
+    return pipe(
+      all({
+        ref: this.packageRef(ref, `${path}[0]`),
+        output: check(
+          input.length === 2 && typeof output === "string" && OUTPUT.test(output),
+          `${path}[1]`,
+          output,
+          'expected an output name such as "out" or "bin"',
+        ),
+      }),
+      E.map(({ ref, output }) => [ref, output] as const),
+    );
+  }
+
+  private argument(value: ArgumentValue, path: string): Validation<CheckedArgument> {
+    if (typeof value === "boolean" || typeof value === "string") return ok(value);
+    if (typeof value === "number") return check(Number.isFinite(value), path, value, "expected a finite number");
+    if (Array.isArray(value))
+      return check(
+        value.every((v) => typeof v === "string"),
+        path,
+        value as readonly string[] as CheckedArgument,
+        "expected a list of strings",
+      );
+    if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
+    const kind = kindOf(value);
+    if (kind === "package" || kind === "guix-package" || kind === "transformed")
+      return this.packageRef(value as PackageRef, path) as Validation<CheckedArgument>;
+    if (kind === "install-plan") {
+      const plan = value as Extract<ArgumentValue, { kind: "install-plan" }>;
+      return andKeep(plan, eachOf(plan.entries, path, validateInstallPlanEntry));
+    }
+    return problem(path, value, "expected a boolean, number, string, list of strings, package or Scheme");
+  }
+
+  private buildSystem(bs: BuildSystem, path: string): Validation<CheckedBuildSystem> {
+    if (kindOf(bs) !== "build-system") return problem(path, bs, "expected a build system such as copyBuildSystem()");
+    return pipe(
+      all({
+        name: check(/^[a-z0-9-]+$/.test(String(bs.name)), `${path}.name`, bs.name, "expected a build system name"),
+        arguments: eachOf(bs.arguments, `${path}.arguments`, ([keyword, value]: readonly [string, ArgumentValue]) =>
+          pipe(
+            this.argument(value, `${path}.${keyword}`),
+            E.map((checked) => [keyword, checked] as const),
+          ),
+        ),
+      }),
+      E.map(({ arguments: args }) => ({ ...bs, arguments: args })),
+    );
+  }
+
+  /** Every problem of a package and of the packages it uses; checked once however often it is used. */
+  package(p: Package, path: string): Validation<CheckedPackage> {
+    const known = this.done.get(p);
+    if (known !== undefined) return E.isLeft(known) ? ok(undefined as never) : known;
+    const result = this.checkPackage(p, path);
+    this.done.set(p, result);
+    if (E.isRight(result)) this.packages.push(result.right);
+    return result;
+  }
+
+  private checkPackage(p: Package, path: string): Validation<CheckedPackage> {
+    const licenses: readonly License[] = Array.isArray(p.license) ? p.license : [p.license as License];
+    const inputs = (field: "inputs" | "nativeInputs" | "propagatedInputs") =>
+      eachOf(p[field], `${path}.${field}`, (i: PackageInput, ip) => this.input(i, ip));
+    const source =
+      p.source === undefined
+        ? ok(undefined)
+        : isScheme(p.source)
+          ? ok(p.source)
+          : validateOrigin(pinnedOrigin(p, p.source, this.lock), `${path}.source`);
+    return pipe(
+      all({
+        name: validatePackageName(p.name, `${path}.name`),
+        version: check(
+          typeof p.version === "string" && /^\S+$/.test(p.version),
+          `${path}.version`,
+          p.version,
+          "expected a version without spaces",
+        ),
+        source,
+        buildSystem: this.buildSystem(p.buildSystem, `${path}.buildSystem`),
+        nativeInputs: inputs("nativeInputs"),
+        inputs: inputs("inputs"),
+        propagatedInputs: inputs("propagatedInputs"),
+        fields: andKeep(
+          p,
+          optional(p.outputs, (outs) =>
+            check(
+              Array.isArray(outs) && outs.length > 0 && outs.every((o) => OUTPUT.test(o)),
+              `${path}.outputs`,
+              outs,
+              'expected output names such as "out", "doc"',
+            ),
+          ),
+          nonEmpty(p.synopsis, `${path}.synopsis`, "synopsis"),
+          nonEmpty(p.description, `${path}.description`, "description"),
+          validateUrl(p.homePage, `${path}.homePage`),
+          check(licenses.length > 0, `${path}.license`, p.license, "expected at least one license"),
+          each(licenses, `${path}.license`, (l, lp) =>
+            validateLicense(l, Array.isArray(p.license) ? lp : `${path}.license`),
+          ),
+          optional(p.supportedSystems, (s) =>
+            eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
+              check(SYSTEM.test(sys), sp, sys, 'expected a system such as "x86_64-linux"'),
+            ),
+          ),
+          optional(p.nativeSearchPaths, (s) => eachOf(s, `${path}.nativeSearchPaths`, validateSearchPath)),
+          optional(p.searchPaths, (s) => eachOf(s, `${path}.searchPaths`, validateSearchPath)),
+        ),
+      }),
+      E.map(({ source, buildSystem, nativeInputs, inputs, propagatedInputs }) => ({
+        ...p,
+        source,
+        buildSystem,
+        nativeInputs,
+        inputs,
+        propagatedInputs,
+      })),
+    );
+  }
+
+  manifest(m: Manifest, path: string): Validation<CheckedManifestNode> {
+    if (isScheme(m)) return check(isDatumValue(m), path, m, "expected a datum");
+    switch (kindOf(m)) {
+      case "specifications-manifest": {
+        const ms = m as Extract<Manifest, { kind: "specifications-manifest" }>;
+        return andKeep(ms, eachOf(ms.specifications, `${path}.specifications`, validateSpecification));
+      }
+      case "packages-manifest": {
+        const ms = m as Extract<Manifest, { kind: "packages-manifest" }>;
+        return pipe(
+          eachOf(ms.packages, `${path}.packages`, (i: PackageInput, ip) => this.input(i, ip)),
+          E.map((packages) => ({ kind: ms.kind, packages })),
+        );
+      }
+      case "concatenated-manifest": {
+        const ms = m as Extract<Manifest, { kind: "concatenated-manifest" }>;
+        return pipe(
+          eachOf(ms.manifests, `${path}.manifests`, (sub: Manifest, sp) => this.manifest(sub, sp)),
+          E.map((manifests) => ({ kind: ms.kind, manifests })),
+        );
+      }
+      case "development-manifest": {
+        const ms = m as Extract<Manifest, { kind: "development-manifest" }>;
+        return pipe(
+          this.packageRef(ms.package, `${path}.package`),
+          E.map((pkg) => ({ kind: ms.kind, package: pkg })),
+        );
+      }
+      default:
+        return problem(path, m, "expected a manifest: specificationsToManifest(...), packagesToManifest(...) ...");
+    }
+  }
 }
 
-/** The names a manifest installs, with where each comes from, for the duplicate check. */
+/** The names a manifest installs, with where each comes from, for the duplicate check (its shape unchecked). */
 function entryNames(m: Manifest, path: string): [string, string][] {
-  if (isScheme(m)) return [];
+  if (isScheme(m) || typeof m !== "object" || m === null) return [];
+  const named = (name: string, output: string | undefined, where: string): [string, string] => [
+    output && output !== "out" ? `${name}:${output}` : name,
+    where,
+  ];
+  const list = <T>(items: unknown): readonly T[] => (Array.isArray(items) ? items : []);
   switch (m.kind) {
     case "specifications-manifest":
-      return m.specifications.map((spec, i): [string, string] => {
-        const [, name = spec, , output] = SPECIFICATION.exec(spec) ?? [];
-        return [output && output !== "out" ? `${name}:${output}` : name, `${path}.specifications[${i}]`];
+      return list<unknown>(m.specifications).map((spec, i) => {
+        const [, name = String(spec), , output] = SPECIFICATION.exec(String(spec)) ?? [];
+        return named(name, output, `${path}.specifications[${i}]`);
       });
     case "packages-manifest":
-      return m.packages.flatMap((input, i): [string, string][] => {
-        const [ref, output] = Array.isArray(input)
-          ? (input as readonly [PackageRef, string])
-          : [input as PackageRef, undefined];
+      return list<PackageInput>(m.packages).flatMap((input, i): [string, string][] => {
+        const [ref, output] = Array.isArray(input) ? (input as readonly [PackageRef, string]) : [input as PackageRef];
         const name = refName(ref);
-        return name === undefined
-          ? []
-          : [[output && output !== "out" ? `${name}:${output}` : name, `${path}.packages[${i}]`]];
+        return name === undefined ? [] : [named(name, output, `${path}.packages[${i}]`)];
       });
     case "concatenated-manifest":
-      return m.manifests.flatMap((sub, i) => entryNames(sub, `${path}.manifests[${i}]`));
-    case "development-manifest":
+      return list<Manifest>(m.manifests).flatMap((sub, i) => entryNames(sub, `${path}.manifests[${i}]`));
+    default:
       return [];
   }
 }
 
 function refName(ref: PackageRef): string | undefined {
-  if (isScheme(ref)) return undefined;
-  if (ref.kind === "package") return ref.name;
-  if (ref.kind === "guix-package") return ref.variable;
-  return refName(ref.package);
+  if (isScheme(ref) || typeof ref !== "object" || ref === null) return undefined;
+  if (ref.kind === "package") return typeof ref.name === "string" ? ref.name : undefined;
+  if (ref.kind === "guix-package") return typeof ref.variable === "string" ? ref.variable : undefined;
+  if (ref.kind === "transformed") return refName(ref.package);
+  return undefined;
 }
 
-function validateManifestShape(m: Manifest, path: string): Validation<Manifest> {
-  if (isScheme(m)) return check(isDatumValue(m), path, m, "expected a datum");
-  switch (m.kind) {
-    case "specifications-manifest":
-      return andKeep(m, each(m.specifications, `${path}.specifications`, validateSpecification));
-    case "packages-manifest":
-      return andKeep(m, each(m.packages, `${path}.packages`, validateInput));
-    case "concatenated-manifest":
-      return andKeep(m, each(m.manifests, `${path}.manifests`, validateManifestShape));
-    case "development-manifest":
-      return andKeep(m, validatePackageRef(m.package, `${path}.package`));
-    default:
-      return problem(path, m, "expected a manifest: specificationsToManifest(...), packagesToManifest(...) ...");
-  }
-}
-
-/** Every problem of a manifest: its packages, its specifications, and names it installs twice. */
-export function validateManifest(m: Manifest, path = "manifest"): Validation<Manifest> {
+/** A problem for each name given again; `names` are [name, where], `message` says it. */
+function duplicates(
+  names: readonly [string, string][],
+  message: (name: string, first: string) => string,
+  wherePath: (where: string) => string = (where) => where,
+): Validation<unknown>[] {
   const seen = new Map<string, string>();
-  const duplicates: Validation<unknown>[] = [];
-  for (const [name, where] of entryNames(m, path)) {
+  const found: Validation<unknown>[] = [];
+  for (const [name, where] of names) {
     const first = seen.get(name);
-    if (first !== undefined)
-      duplicates.push(problem(where, name, `package ${name} is already in the manifest at ${first}`));
+    if (first !== undefined) found.push(problem(wherePath(where), name, message(name, first)));
     else seen.set(name, where);
   }
-  return andKeep(m, validateManifestShape(m, path), ...duplicates);
+  return found;
 }
 
-/** Every problem of a channel. */
-export function validateChannel(c: Channel, path: string): Validation<Channel> {
+/**
+ * Every problem of a manifest (its packages, its specifications, names it installs twice), or the
+ * checked manifest, with the lock's commits and hashes in its git sources.
+ *
+ * @example validateManifest(manifest, { lock }) // Right({ manifest, packages, guixVariables }) or Left([problems])
+ */
+export function validateManifest(
+  manifest: Manifest,
+  options: { readonly lock?: LockFile | undefined; readonly path?: string } = {},
+): Validation<CheckedManifest> {
+  const path = options.path ?? "manifest";
+  const checker = new Checker(options.lock);
+  return pipe(
+    all({
+      manifest: checker.manifest(manifest, path),
+      unique: andKeep(
+        undefined,
+        ...duplicates(
+          entryNames(manifest, path),
+          (name, first) => `package ${name} is already in the manifest at ${first}`,
+        ),
+      ),
+    }),
+    E.map(({ manifest }) => ({ manifest, packages: checker.packages, guixVariables: checker.guixVariables })),
+  );
+}
+
+/**
+ * Every problem of one package and the packages it uses, or the checked package.
+ *
+ * @example validatePackage(hello) // Right(checked) or Left([{ path: "package.source.sha256", ... }])
+ */
+export function validatePackage(p: Package, path = "package"): Validation<CheckedPackage> {
+  return new Checker(undefined).package(p, path);
+}
+
+function validateChannel(c: Channel, path: string, lock: LockFile | undefined): Validation<CheckedChannel> {
+  if (kindOf(c) !== "channel") return problem(path, c, "expected a channel: channel(...) or guixChannel(...)");
+  const pinned = c.commit === undefined ? lock?.channels[c.name]?.commit : undefined;
+  const channel = pinned === undefined ? c : { ...c, commit: pinned };
   const fingerprint = c.introduction?.signer;
   return andKeep(
-    c,
+    channel,
     check(
       typeof c.name === "string" && CHANNEL_NAME.test(c.name),
       `${path}.name`,
@@ -368,7 +519,7 @@ export function validateChannel(c: Channel, path: string): Validation<Channel> {
     ),
     validateUrl(c.url, `${path}.url`),
     optional(c.branch, (b) => check(TAG.test(b), `${path}.branch`, b, "expected a branch name")),
-    optional(c.commit, (commit) =>
+    optional(channel.commit, (commit) =>
       check(COMMIT.test(commit), `${path}.commit`, commit, "expected a full commit id: 40 hex digits"),
     ),
     optional(c.introduction, (intro) =>
@@ -390,14 +541,32 @@ export function validateChannel(c: Channel, path: string): Validation<Channel> {
   );
 }
 
-export function validateChannels(channels: readonly Channel[], path = "channels"): Validation<readonly Channel[]> {
-  const names = new Map<string, number>();
-  const duplicates: Validation<unknown>[] = [];
-  channels.forEach((c, i) => {
-    const first = names.get(c.name);
-    if (first !== undefined)
-      duplicates.push(problem(`${path}[${i}].name`, c.name, `channel ${c.name} is already at ${path}[${first}]`));
-    else names.set(c.name, i);
-  });
-  return andKeep(channels, each(channels, path, validateChannel), ...duplicates);
+/**
+ * Every problem of a list of channels (and names given twice), or the channels with the lock's
+ * commits for those given a branch.
+ *
+ * @example validateChannels([guixChannel({ commit })]) // Right([...])
+ */
+export function validateChannels(
+  channels: readonly Channel[],
+  options: { readonly lock?: LockFile | undefined; readonly path?: string } = {},
+): Validation<readonly CheckedChannel[]> {
+  const path = options.path ?? "channels";
+  const names = Array.isArray(channels)
+    ? channels.map((c, i): [string, string] => [String(c?.name), `${path}[${i}]`])
+    : [];
+  return pipe(
+    all({
+      checked: eachOf(channels, path, (c: Channel, p) => validateChannel(c, p, options.lock)),
+      unique: andKeep(
+        channels,
+        ...duplicates(
+          names,
+          (name, first) => `channel ${name} is already at ${first}`,
+          (where) => `${where}.name`,
+        ),
+      ),
+    }),
+    E.map(({ checked }) => checked),
+  );
 }

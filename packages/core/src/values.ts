@@ -148,5 +148,3 @@ export interface Channel {
 export function isScheme(value: unknown): value is Scheme {
   return isNode(value);
 }
-
-export { deepFreeze } from "./deep-freeze.js";

@@ -1,33 +1,68 @@
-/** @guix-ts/runner: running Guix in rootless containers, and what is done with what it makes. */
-export * from "./commands/argv.js";
+/**
+ * @guix-ts/runner: running Guix rootless and doing something with what it makes. Sessions start
+ * Guix in a container (bubblewrap, or proot) with its daemon managed, or use the host's Guix or a
+ * remote daemon; typed options become `guix` command lines; Docker archives get what `guix pack`
+ * cannot set; `buildImages` is the whole pipeline from a build script's values to images.
+ *
+ * @packageDocumentation
+ */
+
+// the pipeline
+export {
+  buildImages,
+  writeBuildFiles,
+  packImage,
+  packCommands,
+  archiveName,
+  type BuildFiles,
+  type BuildImagesOptions,
+  type BuildImagesResult,
+  type BuiltImage,
+  type PackImageOptions,
+  type WriteBuildFilesOptions,
+} from "./build/build-images.js";
+
+// sessions
 export {
   openGuix,
   GuixSession,
-  userNamespacesWork,
   type OpenGuixOptions,
   type PackResult,
   type RunOptions,
   type RunResult,
 } from "./session/session.js";
-export { startDaemon, type Daemon, type DaemonOptions } from "./session/daemon.js";
-export { containerCommand, type Backend } from "./session/containers.js";
 export {
-  guixHome,
-  defaultHomeRoot,
-  isSetUp,
-  hostPath,
-  CURRENT_GUIX,
-  DAEMON_SOCKET,
-  type GuixHome,
-} from "./session/home.js";
-export { Aborted, DaemonStartFailed, GuixCommandFailed, GuixNotFound, Timeout } from "./session/errors.js";
-export {
-  editDockerArchive,
-  editConfig,
-  DockerArchiveError,
-  type EditOptions,
-  type EditResult,
-} from "./image/docker-archive.js";
-export { detectCompression, type Compression } from "./image/compression.js";
+  chooseBackend,
+  surroundings,
+  BACKENDS,
+  type Backend,
+  type BackendChoice,
+  type Surroundings,
+} from "./session/backend.js";
+export { type DaemonOptions } from "./session/daemon.js";
+export { defaultHomeRoot } from "./session/home.js";
+export { DaemonStartFailed, GuixNotFound } from "./session/errors.js";
 export { setupGuix, SetupError, type SetupOptions } from "./session/setup.js";
 export { doctor, type Check } from "./session/doctor.js";
+
+// command lines
+export {
+  packArgv,
+  timeMachineArgv,
+  buildArgv,
+  shellArgv,
+  describeArgv,
+  RunnerUsageError,
+  PACK_FORMATS,
+  type BuildOptions,
+  type PackFormat,
+  type PackOptions,
+  type ShellOptions,
+  type TimeMachineOptions,
+  type Transformation,
+} from "./commands/argv.js";
+export { imageEditArgv, shellQuote } from "./commands/image-edit-argv.js";
+
+// Docker archives
+export { editDockerArchive, DockerArchiveError, type EditOptions, type EditResult } from "./image/docker-archive.js";
+export { detectCompression, type Compression } from "./image/compression.js";

@@ -1,4 +1,5 @@
-import { deepFreeze, type ArgumentStyle, type ArgumentValue, type BuildSystem, type Scheme } from "../values.js";
+import { deepFreeze } from "../deep-freeze.js";
+import { type ArgumentStyle, type ArgumentValue, type BuildSystem, type Scheme } from "../values.js";
 
 /** What every build system takes. */
 export interface CommonArguments {

@@ -1,4 +1,5 @@
-import { deepFreeze, type InstallPlanEntry } from "../values.js";
+import { deepFreeze } from "../deep-freeze.js";
+import { type InstallPlanEntry } from "../values.js";
 import { buildSystem, type CommonArguments } from "./build-system.js";
 
 export interface CopyArguments extends CommonArguments {

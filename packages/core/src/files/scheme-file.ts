@@ -1,16 +1,16 @@
 /**
- * Whole files: manifest.scm and channels.scm, as data, then text. Nothing is
- * made from input that does not validate; every problem is reported at once.
+ * Whole files: manifest.scm and channels.scm, as data, then text. Each is validated in one pass
+ * (every problem at once, nothing made from input that does not validate), then lowered in one.
  */
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { blankLines, list, printDatums, sym, type Node } from "@guix-ts/scheme-printer";
+import type { CheckedPackage } from "../checked.js";
+import type { LockFile } from "../lock.js";
 import { Lowering, type LowerOptions } from "../lower.js";
 import { validateChannels, validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
-import { isScheme, type Channel, type Manifest, type Package } from "../values.js";
-import { guixVariablesUsed, packagesInDependencyOrder } from "../walk.js";
-import { applyLock, applyLockToChannels, type LockFile } from "../pinning/lock.js";
+import type { Channel, Manifest } from "../values.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** A file's forms and its text, as `guix style` lays it out. */
@@ -32,24 +32,16 @@ const PROVIDED: Record<ManifestContext, ReadonlySet<string>> = {
   standalone: new Set(),
 };
 
-// The modules of the procedures a manifest or channels file calls without a builder knowing it.
-const MANIFEST_PROCEDURES: Record<string, readonly string[]> = {
-  "specifications-manifest": ["gnu", "packages"],
-  "packages-manifest": ["guix", "profiles"],
-  "concatenated-manifest": ["guix", "profiles"],
-  "development-manifest": ["guix", "profiles"],
-};
-
 export interface ManifestFileOptions extends LowerOptions {
   readonly manifest: Manifest;
   readonly context?: ManifestContext;
-  /** Commits and hashes of git sources pinned by `guix-ts lock` ({@link readLock}). */
-  readonly lock?: LockFile;
+  /** Commits and hashes of git sources pinned by `guix-ts lock` (`readLock` in `@guix-ts/pinning`). */
+  readonly lock?: LockFile | undefined;
 }
 
 /** A variable for each package: its name, made unique against the others and Guix's variables in the file. */
-function variableNames(packages: readonly Package[], taken: Set<string>): Map<Package, string> {
-  const variables = new Map<Package, string>();
+function variableNames(packages: readonly CheckedPackage[], taken: Set<string>): Map<CheckedPackage, string> {
+  const variables = new Map<CheckedPackage, string>();
   for (const p of packages) {
     let name = p.name;
     if (taken.has(name)) name = `${p.name}-${p.version}`;
@@ -60,65 +52,42 @@ function variableNames(packages: readonly Package[], taken: Set<string>): Map<Pa
   return variables;
 }
 
-function useModules(lowering: Lowering, provided: ReadonlySet<string>): Node | undefined {
-  const clauses = [...lowering.modules].filter(([key]) => !provided.has(key)).map(([, clause]) => clause);
-  return clauses.length === 0 ? undefined : list([sym("use-modules"), ...clauses]);
-}
-
-/** Whether the forms use `(guix gexp)`: a gexp, or `local-file` (patches). */
-function usesGexp(nodes: readonly Node[]): boolean {
-  const visit = (node: Node): boolean => {
-    switch (node.kind) {
-      case "prefixed":
-        return node.prefix.includes("gexp") || visit(node.datum);
-      case "list":
-        return node.items.some(visit) || (node.tail !== undefined && visit(node.tail));
-      case "vector":
-        return node.items.some(visit);
-      case "symbol":
-        return node.name === "local-file";
-      default:
-        return false;
-    }
-  };
-  return nodes.some(visit);
-}
-
-function usesManifestProcedures(m: Manifest, lowering: Lowering): void {
-  if (isScheme(m)) return;
-  lowering.use(MANIFEST_PROCEDURES[m.kind]!);
-  if (m.kind === "concatenated-manifest") m.manifests.forEach((sub) => usesManifestProcedures(sub, lowering));
-}
-
-function fileOf(forms: readonly Node[]): SchemeFile {
+/** A file of top-level forms, a blank line between each two. */
+export function schemeFile(forms: readonly Node[]): SchemeFile {
   const nodes = forms.flatMap((form, i) => (i === 0 ? [form] : [blankLines(), form]));
   return Object.freeze({ kind: "scheme-file", nodes: Object.freeze(nodes), text: printDatums(nodes) });
 }
+
+const useModules = (clauses: readonly Node[]): Node[] =>
+  clauses.length === 0 ? [] : [list([sym("use-modules"), ...clauses])];
 
 /**
  * A manifest file: `(use-modules ...)` for what it uses (nothing the context
  * provides), a `(define NAME (package ...))` for each package built with
  * `pkg()`, dependencies first, then the manifest.
+ *
+ * @example manifestFileE({ manifest: specificationsToManifest(["python"]) })
+ * // Right({ text: '(specifications->manifest (list "python"))\n', ... })
  */
 export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFile> {
-  const manifest = options.lock === undefined ? options.manifest : applyLock(options.manifest, options.lock);
   return pipe(
-    validateManifest(manifest),
-    E.map((manifest) => {
-      const packages = packagesInDependencyOrder(manifest);
-      const variables = variableNames(packages, guixVariablesUsed(manifest, packages));
+    validateManifest(options.manifest, { lock: options.lock }),
+    E.map(({ manifest, packages, guixVariables }) => {
+      const variables = variableNames(packages, new Set(guixVariables));
       const lowering = new Lowering(options, variables);
       const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.package(p)]));
       const body = lowering.manifest(manifest);
-      usesManifestProcedures(manifest, lowering);
-      if (usesGexp([...defines, body])) lowering.use(["guix", "gexp"]);
-      const imports = useModules(lowering, PROVIDED[options.context ?? "guix-cli"]);
-      return fileOf([...(imports ? [imports] : []), ...defines, body]);
+      const imports = lowering.useModules(PROVIDED[options.context ?? "guix-cli"], manifest);
+      return schemeFile([...useModules(imports), ...defines, body]);
     }),
   );
 }
 
-/** {@link manifestFileE}, throwing a {@link GuixValidationError} that lists every problem. */
+/**
+ * {@link manifestFileE}, throwing a {@link GuixValidationError} that lists every problem.
+ *
+ * @example writeFileSync("manifest.scm", manifestFile({ manifest }).text)
+ */
 export function manifestFile(options: ManifestFileOptions): SchemeFile {
   return orThrow(manifestFileE(options));
 }
@@ -126,27 +95,33 @@ export function manifestFile(options: ManifestFileOptions): SchemeFile {
 export interface ChannelsFileOptions {
   readonly channels: readonly Channel[];
   /** Commits of channels given a branch, pinned by `guix-ts lock`. */
-  readonly lock?: LockFile;
+  readonly lock?: LockFile | undefined;
   /** Add the channels on top of Guix's own (`%default-channels`) instead of replacing them. */
   readonly withDefaultChannels?: boolean;
 }
 
-/** A channels file: `(list (channel ...) ...)`, or the channels `cons`ed onto `%default-channels`. */
+/**
+ * A channels file: `(list (channel ...) ...)`, or the channels `cons`ed onto `%default-channels`.
+ *
+ * @example channelsFileE({ channels: [guixChannel({ commit: "287aec56..." })] })
+ */
 export function channelsFileE(options: ChannelsFileOptions): Validation<SchemeFile> {
   return pipe(
-    validateChannels(
-      options.lock === undefined ? options.channels : applyLockToChannels(options.channels, options.lock),
-    ),
+    validateChannels(options.channels, { lock: options.lock }),
     E.map((channels) => {
       const lowering = new Lowering({});
       const forms = channels.map((c) => lowering.channel(c));
-      if (!options.withDefaultChannels) return fileOf([list([sym("list"), ...forms])]);
-      return fileOf([list([sym(forms.length === 1 ? "cons" : "cons*"), ...forms, sym("%default-channels")])]);
+      if (!options.withDefaultChannels) return schemeFile([list([sym("list"), ...forms])]);
+      return schemeFile([list([sym(forms.length === 1 ? "cons" : "cons*"), ...forms, sym("%default-channels")])]);
     }),
   );
 }
 
-/** {@link channelsFileE}, throwing a {@link GuixValidationError} that lists every problem. */
+/**
+ * {@link channelsFileE}, throwing a {@link GuixValidationError} that lists every problem.
+ *
+ * @example channelsFile({ channels: [guixChannel()] }).text
+ */
 export function channelsFile(options: ChannelsFileOptions): SchemeFile {
   return orThrow(channelsFileE(options));
 }
@@ -154,9 +129,11 @@ export function channelsFile(options: ChannelsFileOptions): SchemeFile {
 /**
  * Write a file atomically. Given a failed validation it writes nothing and
  * throws a {@link GuixValidationError} listing every problem.
+ *
+ * @example await writeFile("manifest.scm", manifestFileE({ manifest }))
  */
 export async function writeFile(path: string, file: SchemeFile | Validation<SchemeFile>): Promise<void> {
-  const resolved = "kind" in file ? file : E.isLeft(file) ? undefined : file.right;
-  if (resolved === undefined) throw new GuixValidationError((file as E.Left<GuixValidationError["problems"]>).left);
-  await writeFileAtomic(path, resolved.text);
+  if ("kind" in file) return writeFileAtomic(path, file.text);
+  if (E.isLeft(file)) throw new GuixValidationError(file.left);
+  return writeFileAtomic(path, file.right.text);
 }

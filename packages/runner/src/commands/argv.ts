@@ -2,6 +2,9 @@
  * Guix command lines from typed options: argv arrays, never a shell string.
  * Options Guix rejects together are rejected here first, with the reason.
  */
+import type { CheckedImage, PackCompression } from "@guix-ts/core";
+
+/** Options that Guix would refuse, each problem in a line. */
 export class RunnerUsageError extends Error {
   override readonly name = "RunnerUsageError";
   constructor(readonly problems: readonly string[]) {
@@ -34,7 +37,8 @@ export interface BuildOptions {
   readonly transformations?: readonly Transformation[];
 }
 
-export function buildOptionsArgv(o: BuildOptions, problems: string[]): string[] {
+/** The argv of the options every building command takes; problems are added to `problems`. */
+function buildOptionsArgv(o: BuildOptions, problems: string[]): string[] {
   const argv: string[] = [];
   for (const dir of o.loadPath ?? []) argv.push(`--load-path=${dir}`);
   if (o.substitutes === false) {
@@ -66,7 +70,7 @@ export function buildOptionsArgv(o: BuildOptions, problems: string[]): string[] 
 }
 
 export type PackFormat = "tarball" | "squashfs" | "docker" | "deb" | "rpm" | "appimage";
-export type PackCompression = "gzip" | "lzip" | "xz" | "zstd" | "bzip2" | "none";
+export const PACK_FORMATS: readonly PackFormat[] = ["tarball", "squashfs", "docker", "deb", "rpm", "appimage"];
 
 export interface PackOptions extends BuildOptions {
   readonly format?: PackFormat;
@@ -76,18 +80,14 @@ export interface PackOptions extends BuildOptions {
   readonly packages?: readonly string[];
   /** `-e EXPR` */
   readonly expression?: string;
-  /** The program to run, relative to the profile: `bin/uvicorn`. */
-  readonly entryPoint?: string;
-  /** `-A`: arguments of the entry point (docker, and with an entry point). */
-  readonly entryPointArgs?: readonly string[];
-  /** `--image-tag` (docker). */
-  readonly imageTag?: string;
-  /** `--max-layers` (docker). */
-  readonly maxLayers?: number;
-  /** `-S /target=source`: target absolute, source relative to the profile. */
-  readonly symlinks?: readonly string[];
+  /**
+   * What the pack holds and how it starts: entry point (`--entry-point`, `-A`), symlinks (`-S`), and
+   * for docker the name (`--image-tag`), `--max-layers` and the compression.
+   */
+  readonly image?: CheckedImage;
   /** `-R` (1) or `-RR` (2). */
   readonly relocatable?: 0 | 1 | 2;
+  /** For packs without an image; an image carries its own. */
   readonly compression?: PackCompression;
   readonly saveProvenance?: boolean;
   readonly localstatedir?: boolean;
@@ -99,9 +99,31 @@ export interface PackOptions extends BuildOptions {
   readonly derivation?: boolean;
 }
 
-const DOCKER_ONLY: readonly (keyof PackOptions)[] = ["entryPointArgs", "imageTag", "maxLayers"];
+/** `--entry-point`, `-A`, `--image-tag`, `--max-layers`, `-S` and the compression, from a checked image. */
+function imageArgv(image: CheckedImage, format: PackFormat, problems: string[]): string[] {
+  const argv: string[] = [];
+  if (image.entryPoint !== undefined) argv.push(`--entry-point=${image.entryPoint}`);
+  const dockerOnly: [string, boolean][] = [
+    ["entryPointArgs", image.entryPointArgs.length > 0],
+    ["name", image.name !== undefined],
+    ["maxLayers", image.maxLayers !== undefined],
+  ];
+  for (const [key, given] of dockerOnly)
+    if (given && format !== "docker") problems.push(`the image's ${key} needs format "docker", not "${format}"`);
+  if (image.entryPointArgs.length > 0 && image.entryPoint === undefined)
+    problems.push("entryPointArgs (-A) need an entryPoint");
+  for (const arg of image.entryPointArgs) argv.push(`--entry-point-argument=${arg}`);
+  if (image.name !== undefined) argv.push(`--image-tag=${image.name}`);
+  if (image.maxLayers !== undefined) argv.push(`--max-layers=${image.maxLayers}`);
+  for (const link of image.symlinks) argv.push(`--symlink=${link.target}=${link.source}`);
+  return argv;
+}
 
-/** `guix pack ...` */
+/**
+ * `guix pack ...`
+ *
+ * @example packArgv({ format: "docker", manifests: ["manifest.scm"], image }) // ["pack", "--format=docker", ...]
+ */
 export function packArgv(o: PackOptions): string[] {
   const problems: string[] = [];
   const argv = ["pack"];
@@ -116,37 +138,15 @@ export function packArgv(o: PackOptions): string[] {
       "manifests and packages (or an expression) do not go together: Guix refuses both a manifest and a package list",
     );
   }
-  if (o.entryPoint !== undefined) {
-    if (o.entryPoint.startsWith("/"))
-      problems.push(`the entry point is relative to the profile (bin/...), got ${o.entryPoint}`);
-    argv.push(`--entry-point=${o.entryPoint}`);
-  }
-  for (const key of DOCKER_ONLY) {
-    const value = o[key];
-    if (value !== undefined && (!Array.isArray(value) || value.length > 0) && format !== "docker")
-      problems.push(`${key} needs format "docker", not "${format}"`);
-  }
-  if (o.entryPointArgs?.length && o.entryPoint === undefined) problems.push("entryPointArgs (-A) need an entryPoint");
-  for (const arg of o.entryPointArgs ?? []) argv.push(`--entry-point-argument=${arg}`);
-  if (o.imageTag !== undefined) argv.push(`--image-tag=${o.imageTag}`);
-  if (o.maxLayers !== undefined) {
-    if (!Number.isInteger(o.maxLayers) || o.maxLayers < 1)
-      problems.push(`maxLayers takes a positive whole number, got ${o.maxLayers}`);
-    argv.push(`--max-layers=${o.maxLayers}`);
-  }
-  for (const spec of o.symlinks ?? []) {
-    const m = /^([^=]+)=(.+)$/.exec(spec);
-    if (!m) problems.push(`a symlink is TARGET=SOURCE, got ${spec}`);
-    else if (!m[1]!.startsWith("/")) problems.push(`a symlink's target is absolute (/bin/sh=bin/bash), got ${m[1]}`);
-    else if (m[2]!.startsWith("/"))
-      problems.push(`a symlink's source is relative to the profile (bin/bash), got ${m[2]}`);
-    argv.push(`--symlink=${spec}`);
-  }
+  if (o.image !== undefined) argv.push(...imageArgv(o.image, format, problems));
+  const compression = o.image?.compression ?? o.compression;
+  if (o.image?.compression !== undefined && o.compression !== undefined && o.compression !== o.image.compression)
+    problems.push(`two compressions: ${o.compression} for the pack, ${o.image.compression} for its image`);
   if (o.relocatable) argv.push(o.relocatable === 2 ? "-RR" : "-R");
-  if (o.compression !== undefined) {
+  if (compression !== undefined) {
     if (format === "squashfs" || format === "appimage")
       problems.push(`compression does not apply to format "${format}"`);
-    argv.push(`--compression=${o.compression}`);
+    argv.push(`--compression=${compression}`);
   }
   if (o.saveProvenance) argv.push("--save-provenance");
   if (o.localstatedir) argv.push("--localstatedir");
@@ -201,23 +201,23 @@ export function buildArgv(o: BuildOptions & { readonly manifests: readonly strin
   return argv;
 }
 
-/** `guix shell -m MANIFEST... [--container] -- COMMAND...` */
-export function shellArgv(
-  o: BuildOptions & {
-    readonly manifests: readonly string[];
-    readonly pure?: boolean;
-    readonly container?: boolean;
-    readonly command: readonly string[];
-  },
-): string[] {
+export interface ShellOptions extends BuildOptions {
+  readonly manifests: readonly string[];
+  readonly pure?: boolean;
+  readonly container?: boolean;
+  /** The command to run in the environment; an interactive shell when empty. */
+  readonly command: readonly string[];
+}
+
+/** `guix shell -m MANIFEST... [--container] [-- COMMAND...]` */
+export function shellArgv(o: ShellOptions): string[] {
   const problems: string[] = [];
-  if (o.command.length === 0) problems.push("shell needs a command to run");
   const argv = ["shell", ...o.manifests.map((m) => `--manifest=${m}`)];
   if (o.pure) argv.push("--pure");
   if (o.container) argv.push("--container");
   argv.push(...buildOptionsArgv(o, problems));
   if (problems.length > 0) throw new RunnerUsageError(problems);
-  return [...argv, "--", ...o.command];
+  return o.command.length === 0 ? argv : [...argv, "--", ...o.command];
 }
 
 /** `guix describe -f channels` */

@@ -3,12 +3,12 @@
  * default, done by zlib here), zstd and xz (by the real `zstd` and `xz`), or
  * none. Fixed settings, so the same input gives the same bytes.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
+import { ProcessError, start, type Child, type ProcessOptions } from "@guix-ts/process";
 
 export type Compression = "gzip" | "zstd" | "xz" | "none";
 
@@ -37,27 +37,25 @@ export async function detectCompression(path: string): Promise<Compression | und
   }
 }
 
-/** A running program; `done` settles when it exits, failing with its stderr if it failed. */
+/** A running compressor; `done` settles when it exits, failing with what it said if it failed. */
 function run(
   kind: "zstd" | "xz",
   args: readonly string[],
-  stdio: ["pipe" | "ignore", "pipe" | number, "pipe"],
-): { child: ChildProcess; done: Promise<void> } {
+  io: Pick<ProcessOptions, "stdin" | "stdout">,
+): Child & {
+  readonly finished: Promise<void>;
+} {
   const { command, install } = PROGRAMS[kind];
-  const child = spawn(command, args, { stdio });
-  let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<void>((resolve, reject) => {
-    child.on("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ENOENT" ? new Error(`${command} is not installed (apt-get install ${install})`) : error),
-    );
-    child.on("close", (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal}): ${stderr.trim()}`)),
-    );
-  });
-  return { child, done };
+  const child = start(command, args, { ...io, killGraceMs: 0 });
+  const finished = child.done.then(
+    () => undefined,
+    (error: unknown) => {
+      if (error instanceof ProcessError && error.reason === "not-found")
+        throw new Error(`${command} is not installed (apt-get install ${install})`);
+      throw error;
+    },
+  );
+  return { ...child, finished };
 }
 
 export interface Source {
@@ -78,8 +76,8 @@ export function openDecompressed(path: string, kind: Compression): Source {
     });
     return { stream: gunzip, done, stop: () => gunzip.destroy() };
   }
-  const { child, done } = run(kind, [...PROGRAMS[kind].decompress, path], ["ignore", "pipe", "pipe"]);
-  return { stream: child.stdout!, done, stop: () => child.kill("SIGKILL") };
+  const child = run(kind, [...PROGRAMS[kind].decompress, "--", path], { stdout: "pipe" });
+  return { stream: child.stdout!, done: child.finished, stop: () => void child.stop() };
 }
 
 export interface Sink {
@@ -102,7 +100,7 @@ export function openCompressed(fd: number, kind: Compression): Sink {
     const gzip = createGzip({ level: 6, chunkSize: 1 << 16 });
     return { stream: gzip, done: pipeline(gzip, file), stop: () => gzip.destroy() };
   }
-  const { child, done } = run(kind, PROGRAMS[kind].compress, ["pipe", fd, "pipe"]);
+  const child = run(kind, PROGRAMS[kind].compress, { stdin: "pipe", stdout: fd });
   child.stdin!.on("error", () => undefined);
-  return { stream: child.stdin!, done, stop: () => child.kill("SIGKILL") };
+  return { stream: child.stdin!, done: child.finished, stop: () => void child.stop() };
 }

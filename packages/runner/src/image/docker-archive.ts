@@ -10,11 +10,8 @@
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import * as E from "fp-ts/lib/Either.js";
 import tar from "tar-stream";
-// The image entry point only: the edit stays light (no git, no printer) and its memory small.
-import { withAtomicFile, withSortedKeys } from "@guix-ts/core/files";
-import { GuixValidationError, imageEditsE, type ImageEdits, type ImageEditsOptions } from "@guix-ts/core/image";
+import { withAtomicFile, withSortedKeys, type CheckedImage } from "@guix-ts/core";
 import { detectCompression, openCompressed, openDecompressed, type Compression } from "./compression.js";
 
 export class DockerArchiveError extends Error {
@@ -60,7 +57,7 @@ const canonicalJson = (value: unknown): string => JSON.stringify(withSortedKeys(
 const CANONICAL_KEYS = ["Env", "Entrypoint", "Cmd", "WorkingDir", "ExposedPorts", "Labels", "User", "Volumes"];
 
 /** The image config with the edits applied. */
-export function editConfig(config: Record<string, unknown>, edits: ImageEdits): Record<string, unknown> {
+function editConfig(config: Record<string, unknown>, edits: CheckedImage): Record<string, unknown> {
   const inner: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((config.config ?? config.Config ?? {}) as Record<string, unknown>)) {
     inner[CANONICAL_KEYS.find((k) => k.toLowerCase() === key.toLowerCase()) ?? key] = value;
@@ -108,21 +105,18 @@ function parseJson<T>(bytes: Buffer | undefined, path: string, name: string): T 
 }
 
 /**
- * Apply `edits` to the Docker archive `input`, writing `output`.
+ * Apply a checked image's edits to the Docker archive `input`, writing `output`.
  *
- * @example await editDockerArchive("pack.tar.gz", "image.tar.gz", { name: "damn-server", tag: "1.0", workingDir: "/damn_server", exposedPorts: [80] })
+ * @example
+ * const image = orThrow(validateImage({ name: "damn-server", tag: "1.0", workingDir: "/damn_server", exposedPorts: [80] }));
+ * await editDockerArchive("pack.tar.gz", "image.tar.gz", image);
  */
 export async function editDockerArchive(
   input: string,
   output: string,
-  options: ImageEditsOptions | ImageEdits,
+  edits: CheckedImage,
   editOptions: EditOptions = {},
 ): Promise<EditResult> {
-  // An ImageSpec (or edits validated before) has its optional fields present but undefined: the same checks apply.
-  const validated = imageEditsE(options as ImageEditsOptions);
-  if (E.isLeft(validated)) throw new GuixValidationError(validated.left);
-  const edits = validated.right;
-
   let kind: Compression | undefined;
   try {
     kind = await detectCompression(input);

@@ -5,9 +5,8 @@
  */
 import { existsSync, lstatSync, readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
+import type { Backend } from "./backend.js";
 import type { GuixHome } from "./home.js";
-
-export type Backend = "host" | "bubblewrap" | "proot" | "remote";
 
 /** The mounts that give a container `mounts` (container path -> host path) over the host's own tree. */
 function bubblewrapMounts(mounts: Readonly<Record<string, string>>): string[] {

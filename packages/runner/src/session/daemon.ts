@@ -3,14 +3,14 @@
  * `--disable-chroot`, ready when its socket accepts a connection, stopped
  * with the session.
  */
-import type { ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, watch } from "node:fs";
 import { connect } from "node:net";
 import { dirname, join } from "node:path";
-import { containerCommand, type Backend } from "./containers.js";
+import { ProcessError, start } from "@guix-ts/process";
+import type { Backend } from "./backend.js";
+import { containerCommand } from "./containers.js";
 import { DaemonStartFailed } from "./errors.js";
 import { CURRENT_GUIX, DAEMON_SOCKET, hostPath, type GuixHome } from "./home.js";
-import { spawnGroup, stopGroup } from "./processes.js";
 
 export interface Daemon {
   readonly socket: string;
@@ -47,24 +47,35 @@ export async function startDaemon(backend: Backend, home: GuixHome, options: Dae
   mkdirSync(home.etcGuix, { recursive: true });
   const logFile = join(home.varGuix, "log", "guix-ts-daemon.log");
   const log = createWriteStream(logFile, { flags: "a" });
-  let tail = "";
+  const lines: string[] = [];
+  const tail = (): string => lines.join("\n");
   const { file, args, env } = containerCommand(backend, home, [
     `${CURRENT_GUIX}/bin/guix-daemon`,
     "--disable-chroot",
     ...(options.extraArgs ?? []),
   ]);
-  const child: ChildProcess = spawnGroup(file, args, {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  const record = (chunk: Buffer): void => {
-    log.write(chunk);
-    tail = (tail + chunk.toString()).split("\n").slice(-20).join("\n");
+  const record = (line: string): void => {
+    log.write(`${line}\n`);
+    if (lines.push(line) > 20) lines.shift();
   };
-  child.stdout!.on("data", record);
-  child.stderr!.on("data", record);
+  const child = start(file, args, {
+    env,
+    container: backend === "bubblewrap" || backend === "proot",
+    stdout: "pipe",
+    onStderrLine: record,
+    killGraceMs: options.stopGraceMs ?? 5000,
+  });
+  child.stdout!.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(record));
+  // How it ended, once it has; it ends when stopped, so this is never an unhandled failure.
+  const ended = child.done.then(
+    () => "it exited (0)",
+    (error: unknown) =>
+      error instanceof ProcessError && error.reason === "not-found"
+        ? `cannot run ${file}: not installed`
+        : `it exited (${(error as ProcessError).exitCode ?? (error as ProcessError).signal})`,
+  );
   const stop = async (): Promise<void> => {
-    await stopGroup(child, options.stopGraceMs ?? 5000, backend === "bubblewrap" || backend === "proot");
+    await child.stop();
     await new Promise<void>((resolve) => log.end(resolve));
   };
 
@@ -94,13 +105,11 @@ export async function startDaemon(backend: Backend, home: GuixHome, options: Dae
       };
       const watcher = watch(dirname(socket), () => void attempt());
       const timer = setTimeout(
-        () => finish(new DaemonStartFailed(`its socket ${socket} accepted no connection within ${timeoutMs} ms`, tail)),
+        () =>
+          finish(new DaemonStartFailed(`its socket ${socket} accepted no connection within ${timeoutMs} ms`, tail())),
         timeoutMs,
       );
-      child.once("error", (error) => finish(new DaemonStartFailed(`cannot run ${file}: ${error.message}`, tail)));
-      child.once("exit", (code, signal) =>
-        finish(new DaemonStartFailed(`it exited (${code ?? signal}) before accepting connections`, tail)),
-      );
+      void ended.then((how) => finish(new DaemonStartFailed(`${how} before accepting connections`, tail())));
       void attempt();
     });
   } catch (error) {

@@ -1,7 +1,6 @@
-/** What works here for running Guix, and what to do about what does not. */
-import { execFileSync } from "node:child_process";
-import { defaultHomeRoot, guixHome, isSetUp } from "./home.js";
-import { onPath, userNamespacesWork } from "./session.js";
+/** What works here for running Guix, one line per way of running it, and what to do about what does not. */
+import { run } from "@guix-ts/process";
+import { chooseBackend, surroundings, type Backend } from "./backend.js";
 
 export interface Check {
   readonly name: string;
@@ -11,75 +10,49 @@ export interface Check {
   readonly fix?: string;
 }
 
-function version(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
-      .split("\n")[0]!
-      .trim();
-  } catch {
-    return "installed";
-  }
+/** The first version number a program prints about itself (proot prints a banner around it). */
+async function version(command: string, args: readonly string[]): Promise<string> {
+  const text = await run(command, args, { timeoutMs: 10_000 }).catch(() => "");
+  return /\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? "version unknown";
 }
 
-export function doctor(options: { home?: string } = {}): Check[] {
-  const homeRoot = options.home ?? defaultHomeRoot();
-  const guix = onPath("guix");
-  const bwrap = onPath("bwrap");
-  const proot = onPath("proot");
-  const userns = bwrap !== undefined && userNamespacesWork();
-  const setUp = isSetUp(guixHome(homeRoot));
-  const checks: Check[] = [
-    guix
-      ? { name: "host", ok: true, detail: `guix on PATH: ${guix}` }
-      : {
-          name: "host",
-          ok: false,
-          detail: "no guix on PATH",
-          fix: "install Guix (https://guix.gnu.org/manual/en/html_node/Binary-Installation.html)",
-        },
-    setUp
-      ? { name: "guix home", ok: true, detail: `a rootless Guix at ${homeRoot}` }
-      : {
-          name: "guix home",
-          ok: false,
-          detail: `no rootless Guix at ${homeRoot}`,
-          fix: "guix-ts setup --tarball guix-binary-VERSION.x86_64-linux.tar.xz",
-        },
-    bwrap
-      ? {
-          name: "bubblewrap",
-          ok: userns,
-          detail: userns
-            ? `${version("bwrap", ["--version"])}, user namespaces work`
-            : "installed, but user namespaces are not allowed here",
-          ...(userns ? {} : { fix: "sysctl -w kernel.unprivileged_userns_clone=1 (or use proot)" }),
-        }
-      : { name: "bubblewrap", ok: false, detail: "not installed", fix: "apt-get install bubblewrap" },
-    proot
-      ? {
-          name: "proot",
-          ok: true,
-          detail: version("proot", ["--version"]).replace(/\s+/g, " ").slice(0, 60) || "installed",
-        }
-      : { name: "proot", ok: false, detail: "not installed", fix: "apt-get install proot" },
-    process.env.GUIX_DAEMON_SOCKET
-      ? { name: "remote daemon", ok: true, detail: `GUIX_DAEMON_SOCKET=${process.env.GUIX_DAEMON_SOCKET}` }
-      : {
-          name: "remote daemon",
-          ok: false,
-          detail: "GUIX_DAEMON_SOCKET is not set (optional: guix://host:port or ssh://...)",
-        },
+/**
+ * Each way of running Guix here (the host's Guix, bubblewrap, proot, a remote daemon), whether it
+ * works and how to fix it, then the backend guix-ts would choose.
+ *
+ * @example for (const c of await doctor()) console.log(c.ok ? "ok" : "--", c.name, c.detail, c.fix ?? "")
+ */
+export async function doctor(options: { home?: string } = {}): Promise<Check[]> {
+  const here = await surroundings(options);
+  const line = async (backend: Backend, tool: Promise<string | undefined>): Promise<Check> => {
+    const choice = chooseBackend(here, backend);
+    const found = await tool;
+    if (choice.ok) return { name: backend, ok: true, detail: found ?? "" };
+    const missing = `missing: ${choice.missing.join(", ")}`;
+    return { name: backend, ok: false, detail: found ? `${found}; ${missing}` : missing, fix: choice.fix };
+  };
+  const tool = async (path: string | undefined, name: string, where: string): Promise<string | undefined> =>
+    path === undefined ? undefined : `${name} ${await version(path, ["--version"])}${where}`;
+  const checks = [
+    await line("host", tool(here.guix, "guix", ` at ${here.guix}`)),
+    await line(
+      "bubblewrap",
+      tool(here.bwrap, "bwrap", here.userNamespaces ? ", user namespaces work" : ", user namespaces refused"),
+    ),
+    await line("proot", tool(here.proot, "proot", "")),
+    await line("remote", Promise.resolve(here.daemonSocket && `GUIX_DAEMON_SOCKET=${here.daemonSocket}`)),
+    {
+      name: "guix home",
+      ok: here.setUp,
+      detail: here.setUp ? `a rootless Guix at ${here.homeRoot}` : `no rootless Guix at ${here.homeRoot}`,
+      ...(here.setUp ? {} : { fix: "guix-ts setup --tarball guix-binary-VERSION.x86_64-linux.tar.xz" }),
+    },
   ];
-  const backend = setUp && userns ? "bubblewrap" : setUp && proot ? "proot" : guix ? "host" : undefined;
+  const chosen = chooseBackend(here);
   checks.push(
-    backend
-      ? { name: "backend", ok: true, detail: `guix-ts would run Guix with the ${backend} backend` }
-      : {
-          name: "backend",
-          ok: false,
-          detail: "no way to run Guix here",
-          fix: setUp ? "apt-get install bubblewrap proot" : "guix-ts setup --tarball FILE|URL, or install Guix",
-        },
+    chosen.ok
+      ? { name: "backend", ok: true, detail: `guix-ts would run Guix with the ${chosen.backend} backend` }
+      : { name: "backend", ok: false, detail: "no way to run Guix here", fix: chosen.fix },
   );
   return checks;
 }

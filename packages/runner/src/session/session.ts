@@ -1,27 +1,26 @@
 /**
- * A Guix session: where Guix runs (backend, home), its daemon started once
- * and shared by every command, stopped when the session closes.
+ * A Guix session: where Guix runs (backend, home), its daemon started once and shared by every
+ * command, stopped when the session closes.
  *
  * @example
  * await using guix = await openGuix({ home: "~/.local/share/guix-ts/guix" });
  * const { storePath, hostPath } = await guix.pack({ format: "docker", manifests: ["manifest.scm"] });
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { containerCommand, type Backend } from "./containers.js";
-import { startDaemon, type Daemon, type DaemonOptions } from "./daemon.js";
-import { Aborted, GuixCommandFailed, GuixNotFound, Timeout } from "./errors.js";
-import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath as toHostPath, isSetUp, type GuixHome } from "./home.js";
-import { spawnGroup, stopGroup } from "./processes.js";
+import { ProcessError, start } from "@guix-ts/process";
 import {
   describeArgv,
   packArgv,
+  shellArgv,
   timeMachineArgv,
   type PackOptions,
+  type ShellOptions,
   type TimeMachineOptions,
 } from "../commands/argv.js";
+import { chooseBackend, surroundings, type Backend } from "./backend.js";
+import { containerCommand } from "./containers.js";
+import { startDaemon, type Daemon, type DaemonOptions } from "./daemon.js";
+import { GuixNotFound } from "./errors.js";
+import { CURRENT_GUIX, hostPath as toHostPath, type GuixHome } from "./home.js";
 
 export interface OpenGuixOptions extends DaemonOptions {
   /** Where Guix runs; by default a set-up home with bubblewrap (proot without user namespaces), else `guix` on PATH. */
@@ -42,6 +41,8 @@ export interface RunOptions {
   readonly onLog?: (line: string) => void;
   /** Grace period between SIGTERM and SIGKILL when stopping. */
   readonly killGraceMs?: number;
+  /** Give the command the terminal (stdin, stdout): for `guix shell -- COMMAND`. */
+  readonly terminal?: boolean;
 }
 
 export interface RunResult {
@@ -54,24 +55,6 @@ export interface PackResult {
   readonly storePath: string;
   /** Where that file is on this machine. */
   readonly hostPath: string;
-}
-
-/** Whether bubblewrap can make a user namespace here. */
-export function userNamespacesWork(): boolean {
-  try {
-    execFileSync("bwrap", ["--unshare-user", "--ro-bind", "/", "/", "true"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The path of `command` on PATH, if it is there. */
-export function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(":")) {
-    if (dir && existsSync(join(dir, command))) return join(dir, command);
-  }
-  return undefined;
 }
 
 export class GuixSession {
@@ -90,63 +73,52 @@ export class GuixSession {
     return this.daemon?.owned ? this.daemon.pid : undefined;
   }
 
-  /** Run `guix ARGS...` and return its stdout; stderr lines go to `onLog`. */
+  /**
+   * Run `guix ARGS...` and return its stdout; stderr lines go to `onLog`. A failure is a
+   * `ProcessError` naming `guix ARGS...`.
+   *
+   * @example (await guix.run(["describe", "--format=channels"])).stdout
+   */
   async run(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     if (this.closed) throw new Error("this Guix session is closed");
     const guix = this.home === undefined ? "guix" : `${CURRENT_GUIX}/bin/guix`;
     const command = ["guix", ...args];
     const cwd = options.cwd ?? process.cwd();
-    const { file, args: argv, env: containerEnv } = containerCommand(this.backend, this.home, [guix, ...args], cwd);
-    if (options.signal?.aborted) throw new Aborted(command);
-    const child = spawnGroup(file, argv, {
+    const { file, args: argv, env } = containerCommand(this.backend, this.home, [guix, ...args], cwd);
+    const onLog = options.onLog ?? this.onLog;
+    const child = start(file, argv, {
       cwd,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...containerEnv, ...this.env, ...options.env },
+      env: { ...env, ...this.env, ...options.env },
+      display: command,
+      container: this.backend === "bubblewrap" || this.backend === "proot",
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
+      ...(onLog ? { onStderrLine: onLog } : {}),
+      ...(options.terminal ? { stdin: "inherit" as const, stdout: "inherit" as const } : {}),
     });
-    let stdout = "";
-    let stderrTail: string[] = [];
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    const lines = createInterface({ input: child.stderr!, crlfDelay: Infinity });
-    lines.on("line", (line) => {
-      stderrTail = [...stderrTail.slice(-29), line];
-      (options.onLog ?? this.onLog)?.(line);
-    });
-    let stopped: "aborted" | "timeout" | undefined;
-    const stop = (why: "aborted" | "timeout"): void => {
-      stopped ??= why;
-      void stopGroup(child, options.killGraceMs ?? 3000, this.backend === "bubblewrap" || this.backend === "proot");
-    };
-    const onAbort = (): void => stop("aborted");
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => stop("timeout"), options.timeoutMs);
     try {
-      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-        child.once("error", reject);
-        child.once("close", (c, s) => resolve([c, s]));
-      });
-      if (stopped === "aborted") throw new Aborted(command);
-      if (stopped === "timeout") throw new Timeout(command, options.timeoutMs!);
-      if (code !== 0)
-        throw new GuixCommandFailed(command, code ?? undefined, signal ?? undefined, stderrTail.join("\n"));
-      return { stdout, command };
+      return { stdout: await child.done, command };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new GuixNotFound([file]);
+      if (error instanceof ProcessError && error.reason === "not-found") throw new GuixNotFound([file]);
       throw error;
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-      if (child.exitCode === null && child.signalCode === null) await stopGroup(child, 0);
     }
   }
 
   /** `guix pack`: the pack's store path and its path here. */
   async pack(options: PackOptions, run: RunOptions = {}): Promise<PackResult> {
-    return this.packResult(await this.run(packArgv(options), run));
+    return this.storeResult(await this.run(packArgv(options), run));
   }
 
   /** `guix time-machine -C CHANNELS -- pack ...`: the pack made by the pinned Guix. */
   async timeMachinePack(machine: TimeMachineOptions, options: PackOptions, run: RunOptions = {}): Promise<PackResult> {
-    return this.packResult(await this.run(timeMachineArgv(machine, packArgv(options)), run));
+    return this.storeResult(await this.run(timeMachineArgv(machine, packArgv(options)), run));
+  }
+
+  /** `guix shell -m MANIFEST -- COMMAND` (through time-machine when `machine` is given), on the terminal. */
+  async shell(options: ShellOptions, machine?: TimeMachineOptions, run: RunOptions = {}): Promise<void> {
+    const argv = shellArgv(options);
+    await this.run(machine ? timeMachineArgv(machine, argv) : argv, { terminal: true, ...run });
   }
 
   /** `guix describe -f channels`: the running Guix as a channels file. */
@@ -154,15 +126,18 @@ export class GuixSession {
     return (await this.run(describeArgv(), run)).stdout;
   }
 
-  private packResult(result: RunResult): PackResult {
+  /**
+   * The store path a `guix pack` printed (its last line of stdout), and where it is here.
+   *
+   * @example guix.storeResult(await guix.run(["pack", "hello"])).hostPath
+   */
+  storeResult(result: RunResult): PackResult {
     const storePath = result.stdout.trim().split("\n").at(-1) ?? "";
     if (!storePath.startsWith("/gnu/store/"))
-      throw new GuixCommandFailed(
-        result.command,
-        0,
-        undefined,
-        `no store path on stdout: ${JSON.stringify(result.stdout)}`,
-      );
+      throw new ProcessError(result.command, "exit", {
+        exitCode: 0,
+        stderrTail: `no store path on stdout: ${JSON.stringify(result.stdout.slice(-200))}`,
+      });
     return { storePath, hostPath: this.home ? toHostPath(this.home, storePath) : storePath };
   }
 
@@ -178,32 +153,22 @@ export class GuixSession {
   }
 }
 
-/** Open a session: find Guix, choose the backend, start the daemon (once) when the backend needs one. */
+/**
+ * Open a session: find Guix, choose the backend, start the daemon (once) when the backend needs one.
+ * Throws {@link GuixNotFound} saying what is missing and how to get it.
+ *
+ * @example await using guix = await openGuix({ onLog: console.error });
+ */
 export async function openGuix(options: OpenGuixOptions = {}): Promise<GuixSession> {
-  if (options.daemonSocket !== undefined || options.backend === "remote") {
-    if (options.daemonSocket === undefined)
-      throw new Error('backend "remote" needs daemonSocket (guix://host:port or ssh://...)');
-    if (!onPath("guix")) throw new GuixNotFound(["guix on PATH"]);
-    return new GuixSession("remote", undefined, undefined, { GUIX_DAEMON_SOCKET: options.daemonSocket }, options.onLog);
+  const here = await surroundings({ ...(options.home ? { home: options.home } : {}) });
+  const choice = chooseBackend(here, options.backend, options.daemonSocket);
+  if (!choice.ok) throw new GuixNotFound(choice.missing, choice.fix);
+  const { backend } = choice;
+  if (backend === "remote") {
+    const socket = options.daemonSocket ?? here.daemonSocket!;
+    return new GuixSession("remote", undefined, undefined, { GUIX_DAEMON_SOCKET: socket }, options.onLog);
   }
-  const homeRoot = options.home ?? defaultHomeRoot();
-  const home = guixHome(homeRoot);
-  let backend = options.backend;
-  if (backend === undefined) {
-    if (isSetUp(home)) backend = onPath("bwrap") && userNamespacesWork() ? "bubblewrap" : "proot";
-    else if (onPath("guix")) backend = "host";
-    else throw new GuixNotFound([`a Guix home at ${homeRoot}`, "guix on PATH"]);
-  }
-  if (backend === "host") {
-    if (!onPath("guix")) throw new GuixNotFound(["guix on PATH"]);
-    return new GuixSession("host", undefined, undefined, {}, options.onLog);
-  }
-  if (!isSetUp(home)) throw new GuixNotFound([`a Guix home at ${homeRoot} (no gnu/store or current-guix profile)`]);
-  const tool = backend === "bubblewrap" ? "bwrap" : "proot";
-  if (!onPath(tool))
-    throw new Error(
-      `backend ${backend} needs ${tool}: apt-get install ${backend === "bubblewrap" ? "bubblewrap" : "proot"}`,
-    );
-  const daemon = await startDaemon(backend, home, options);
-  return new GuixSession(backend, home, daemon, {}, options.onLog);
+  if (backend === "host") return new GuixSession("host", undefined, undefined, {}, options.onLog);
+  const daemon = await startDaemon(backend, here.home, options);
+  return new GuixSession(backend, here.home, daemon, {}, options.onLog);
 }

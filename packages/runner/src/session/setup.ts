@@ -4,8 +4,6 @@
  * guix-base image's Dockerfile does by hand: unpack into the Guix home, check
  * the hash, make /etc/guix, keep the current-guix profile link.
  */
-import { execFile, spawn } from "node:child_process";
-import { fileSha256Sync, toHex, toNixBase32 } from "@guix-ts/core/hash";
 import {
   closeSync,
   createWriteStream,
@@ -21,10 +19,11 @@ import { mkdtemp, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { promisify } from "node:util";
+import { fileSha256Sync, toHex, toNixBase32 } from "@guix-ts/pinning";
+import { ProcessError, run } from "@guix-ts/process";
+import { userNamespacesWork } from "./backend.js";
 import { containerCommand } from "./containers.js";
 import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath, isSetUp } from "./home.js";
-import { userNamespacesWork } from "./session.js";
 
 export class SetupError extends Error {
   override readonly name = "SetupError";
@@ -57,21 +56,10 @@ async function authorizeSubstitutes(root: string, backend: "bubblewrap" | "proot
     const { file, args, env } = containerCommand(backend, home, [`${CURRENT_GUIX}/bin/guix`, "archive", "--authorize"]);
     const keyFd = openSync(join(keysDir, key), "r");
     try {
-      await new Promise<void>((resolve, reject) => {
-        const child = spawn(file, args, {
-          stdio: [keyFd, "ignore", "pipe"],
-          env: { ...process.env, ...env },
-        });
-        let stderr = "";
-        child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.once("error", reject);
-        child.once("close", (code) =>
-          code === 0 ? resolve() : reject(new Error(stderr.trim() || `exit code ${code}`)),
-        );
-      });
+      await run(file, args, { stdin: keyFd, env });
     } catch (error) {
       throw new SetupError(
-        `Guix is set up at ${root}, but authorizing ${key} failed: ${(error as Error).message}\nRun it by hand: guix archive --authorize < ${join(keysDir, key)}`,
+        `Guix is set up at ${root}, but authorizing ${key} failed: ${error instanceof ProcessError ? error.stderrTail || error.message : (error as Error).message}\nRun it by hand: guix archive --authorize < ${join(keysDir, key)}`,
       );
     } finally {
       closeSync(keyFd);
@@ -83,6 +71,10 @@ async function authorizeSubstitutes(root: string, backend: "bubblewrap" | "proot
 /** Unpack a Guix binary tarball into a Guix home; returns the home's path. Nothing is left behind on failure. */
 export async function setupGuix(options: SetupOptions): Promise<string> {
   const home = options.home ?? defaultHomeRoot();
+  if (options.sha256 !== undefined && !/^(?:[0-9a-fA-F]{64}|[0-9a-df-np-sv-z]{52})$/.test(options.sha256))
+    throw new SetupError(
+      `--sha256 ${JSON.stringify(options.sha256)} is not a sha256: give 64 hex digits or 52 nix-base32 characters`,
+    );
   if (isSetUp(guixHome(home)))
     throw new SetupError(`a Guix is already set up at ${home}; remove that folder to set it up again`);
   if (existsSync(home) && readdirSync(home).length > 0)
@@ -115,11 +107,10 @@ export async function setupGuix(options: SetupOptions): Promise<string> {
     const unpacked = join(work, "home");
     mkdirSync(unpacked);
     try {
-      await promisify(execFile)("tar", ["-xf", tarball, "-C", unpacked], { maxBuffer: 1 << 24 });
+      await run("tar", ["-x", "-f", tarball, "-C", unpacked], options.signal ? { signal: options.signal } : {});
     } catch (error) {
-      throw new SetupError(
-        `cannot unpack ${tarball}: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`,
-      );
+      if (!(error instanceof ProcessError)) throw error;
+      throw new SetupError(`cannot unpack ${tarball}: ${(error.stderrTail || error.message).trim()}`);
     }
     if (!existsSync(join(unpacked, "gnu", "store")) || !existsSync(join(unpacked, "var", "guix"))) {
       throw new SetupError(`${tarball} is not a Guix binary tarball: it has no ./gnu/store and ./var/guix`);
@@ -142,7 +133,7 @@ export async function setupGuix(options: SetupOptions): Promise<string> {
     }
     await rename(unpacked, home);
     if (options.authorizeSubstitutes ?? true)
-      await authorizeSubstitutes(home, options.backend ?? (userNamespacesWork() ? "bubblewrap" : "proot"));
+      await authorizeSubstitutes(home, options.backend ?? ((await userNamespacesWork()) ? "bubblewrap" : "proot"));
     return home;
   } finally {
     await rm(work, { recursive: true, force: true });

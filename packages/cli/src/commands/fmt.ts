@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "@guix-ts/core";
+import { SchemeSyntaxError, formatScheme } from "@guix-ts/scheme-printer";
+import { parseCommand } from "../args.js";
+import type { CommandIO } from "../io.js";
+
+export const usage = `usage: guix-ts fmt [--check | --write] [--width N] FILE...
+
+Lay Scheme files out as \`guix style -f\` does (FILE "-" is standard input).
+  (no flag)   print the formatted files to standard output
+  --check     list the files that would change; exit 1 if any would
+  --write     rewrite the files that change, in place and atomically
+  --width N   the column to keep within (default 78)
+Syntax errors are reported as FILE:LINE:COLUMN: MESSAGE and leave the file alone (exit 2).
+`;
+
+/** `guix-ts fmt`: exit 0 when all is well, 1 when --check finds files to change, 2 on errors. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+  const parsed = parseCommand(
+    "fmt",
+    argv,
+    { check: { type: "boolean" }, write: { type: "boolean" }, width: { type: "string" } },
+    usage,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals: files } = parsed;
+  const width = values.width === undefined ? 78 : Number(values.width);
+  const problems: string[] = [];
+  if (values.check && values.write) problems.push("--check and --write do not go together");
+  if (!Number.isInteger(width) || width < 20)
+    problems.push(`--width takes a whole number of at least 20, got ${values.width}`);
+  if (files.length === 0) problems.push("no file given");
+  if (values.write && files.includes("-")) problems.push("--write cannot rewrite standard input");
+  if (problems.length > 0) {
+    io.stderr(problems.map((p) => `guix-ts fmt: ${p}\n`).join("") + usage);
+    return 2;
+  }
+
+  let status = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === "-" ? await io.readStdin() : await readFile(file, "utf8");
+    } catch (error) {
+      io.stderr(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      status = 2;
+      continue;
+    }
+    let formatted: string;
+    try {
+      formatted = formatScheme(text, { file: file === "-" ? "<stdin>" : file, width });
+    } catch (error) {
+      if (!(error instanceof SchemeSyntaxError)) throw error;
+      io.stderr(`${error.message}\n`);
+      status = 2;
+      continue;
+    }
+    if (values.check) {
+      if (formatted !== text) {
+        io.stdout(`${file}\n`);
+        status = Math.max(status, 1);
+      }
+    } else if (values.write) {
+      if (formatted !== text) {
+        await writeFileAtomic(file, formatted);
+        io.stdout(`${file}\n`);
+      }
+    } else {
+      io.stdout(formatted);
+    }
+  }
+  return status;
+}

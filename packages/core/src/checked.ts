@@ -1,0 +1,67 @@
+/**
+ * Validated values: what validation gives back and lowering takes. They are the builder values
+ * with every gap the builders allow filled (a git source's commit and hash, from the lock), so
+ * lowering needs no guess, and nothing unvalidated can be lowered by mistake.
+ */
+import type {
+  ArgumentValue,
+  BuildSystem,
+  Channel,
+  GitReference,
+  GuixPackage,
+  Origin,
+  Package,
+  Scheme,
+  Transformed,
+} from "./values.js";
+
+export interface CheckedGitReference extends Omit<GitReference, "commit" | "ref"> {
+  readonly commit: string | Scheme;
+}
+
+export interface CheckedOrigin extends Omit<Origin, "uri" | "sha256"> {
+  readonly uri: Exclude<Origin["uri"], GitReference> | CheckedGitReference;
+  readonly sha256: string;
+}
+
+export interface CheckedTransformed extends Omit<Transformed, "package"> {
+  readonly package: CheckedPackageRef;
+}
+
+export type CheckedPackageRef = CheckedPackage | GuixPackage | CheckedTransformed | Scheme;
+export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string];
+export type CheckedArgument = Exclude<ArgumentValue, Package | Transformed> | CheckedPackage | CheckedTransformed;
+
+export interface CheckedBuildSystem extends Omit<BuildSystem, "arguments"> {
+  readonly arguments: readonly (readonly [string, CheckedArgument])[];
+}
+
+export interface CheckedPackage extends Omit<
+  Package,
+  "source" | "buildSystem" | "inputs" | "nativeInputs" | "propagatedInputs"
+> {
+  readonly source: CheckedOrigin | Scheme | undefined;
+  readonly buildSystem: CheckedBuildSystem;
+  readonly inputs: readonly CheckedInput[];
+  readonly nativeInputs: readonly CheckedInput[];
+  readonly propagatedInputs: readonly CheckedInput[];
+}
+
+export type CheckedManifestNode =
+  | { readonly kind: "specifications-manifest"; readonly specifications: readonly string[] }
+  | { readonly kind: "packages-manifest"; readonly packages: readonly CheckedInput[] }
+  | { readonly kind: "concatenated-manifest"; readonly manifests: readonly CheckedManifestNode[] }
+  | { readonly kind: "development-manifest"; readonly package: CheckedPackageRef }
+  | Scheme;
+
+/** A validated manifest, with what its file needs, found in the same pass. */
+export interface CheckedManifest {
+  readonly manifest: CheckedManifestNode;
+  /** Every `pkg()` it uses, each after the packages it depends on, each once. */
+  readonly packages: readonly CheckedPackage[];
+  /** The variables of Guix's packages (`guixPackage(...)`) it names. */
+  readonly guixVariables: ReadonlySet<string>;
+}
+
+/** A validated channel: a channel given a branch has its commit from the lock, when the lock holds one. */
+export type CheckedChannel = Channel;

@@ -1,0 +1,77 @@
+/**
+ * The data of `guix-ts.lock` (what Nix's flake.lock is for Nix): for each git source given a branch
+ * or tag (or no hash), the commit it resolved to and its hash; for each channel given a branch, the
+ * commit. Validation reads it, so a manifest prints the same bytes everywhere until the lock is
+ * updated. Reading, writing and updating it, which need files and git, are `@guix-ts/pinning`'s.
+ */
+import { deepFreeze } from "./deep-freeze.js";
+import { isScheme, type ChannelIntroduction, type GitReference, type Origin, type Package } from "./values.js";
+
+export interface SourceLock {
+  readonly url: string;
+  /** The branch or tag followed, or the commit asked for. */
+  readonly ref: string;
+  readonly recursive: boolean;
+  readonly commit: string;
+  readonly sha256: string;
+  readonly lastModified: number;
+}
+
+export interface ChannelLock {
+  readonly url: string;
+  readonly branch: string;
+  readonly commit: string;
+  readonly introduction?: ChannelIntroduction | undefined;
+}
+
+export interface LockFile {
+  readonly version: 1;
+  /** By package name. */
+  readonly sources: Readonly<Record<string, SourceLock>>;
+  /** By channel name. */
+  readonly channels: Readonly<Record<string, ChannelLock>>;
+}
+
+/** A lock with nothing pinned. */
+export const EMPTY_LOCK: LockFile = deepFreeze({ version: 1, sources: {}, channels: {} });
+
+/** What a git source asks the lock for. */
+export interface SourcePin {
+  /** The entry's key in {@link LockFile.sources}. */
+  readonly key: string;
+  readonly url: string;
+  readonly ref: string;
+  /** The ref is a full commit id: it cannot move. */
+  readonly fixed: boolean;
+  readonly recursive: boolean;
+}
+
+/**
+ * The pin a package's git source needs, if any: one without a hash or without a commit. A source
+ * whose commit is the package's `version` variable follows the ref named by the version.
+ *
+ * @example sourcePin(pkg({ ..., source: gitFetch({ url, ref: "main" }) })) // { key: NAME, url, ref: "main", ... }
+ */
+export function sourcePin(p: Package): SourcePin | undefined {
+  const source = p.source;
+  if (source === undefined || isScheme(source) || source.method.name !== "git-fetch") return undefined;
+  const uri = source.uri as GitReference;
+  if (uri.commit !== undefined && source.sha256 !== undefined) return undefined;
+  const recursive = uri.recursive ?? false;
+  const base = { key: p.name, url: uri.url, recursive };
+  if (typeof uri.commit === "string") return { ...base, ref: uri.commit, fixed: /^[0-9a-f]{40}$/.test(uri.commit) };
+  const followsVersion = isScheme(uri.commit) && uri.commit.kind === "symbol" && uri.commit.name === "version";
+  return { ...base, ref: uri.ref ?? (followsVersion ? p.version : "HEAD"), fixed: false };
+}
+
+/** The origin with the commit and hash the lock holds for it; the origin as it is when it holds none. */
+export function pinnedOrigin(p: Package, origin: Origin, lock: LockFile | undefined): Origin {
+  const pin = lock === undefined ? undefined : sourcePin(p);
+  const entry = pin === undefined ? undefined : lock!.sources[pin.key];
+  if (entry === undefined) return origin;
+  return {
+    ...origin,
+    uri: { ...(origin.uri as GitReference), commit: entry.commit },
+    sha256: origin.sha256 ?? entry.sha256,
+  };
+}

@@ -1,0 +1,244 @@
+// Source pinning with the real git (local repositories, file:// URLs) and the real nix-hash as the oracle.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as C from "@guix-ts/core";
+import * as P from "@guix-ts/pinning";
+import { main } from "guix-ts";
+
+// The lock as writeLock writes it: JSON, keys sorted, a final newline.
+const lockText = (lock: C.LockFile): string => `${JSON.stringify(C.withSortedKeys(lock), null, 2)}\n`;
+const G = { ...C, ...P, lockText };
+
+const root = mkdtempSync(join(tmpdir(), "guix-ts-pinning-"));
+const ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: "t",
+  GIT_AUTHOR_EMAIL: "t@example.org",
+  GIT_COMMITTER_NAME: "t",
+  GIT_COMMITTER_EMAIL: "t@example.org",
+};
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync("git", ["-c", "protocol.file.allow=always", "-c", "init.defaultBranch=main", ...args], {
+    cwd,
+    env: ENV,
+    encoding: "utf8",
+  }).trim();
+
+function commitFile(repo: string, file: string, content: string, message = file): string {
+  writeFileSync(join(repo, file), content);
+  git(repo, "add", file);
+  git(repo, "commit", "--quiet", "-m", message);
+  return git(repo, "rev-parse", "HEAD");
+}
+
+/** The oracle: a plain clone at `rev`, .git removed, hashed by nix-hash. */
+function expectedHash(url: string, rev: string, recursive = false): string {
+  const dir = mkdtempSync(join(root, "oracle-"));
+  git(dir, "clone", "--quiet", url, "c");
+  git(join(dir, "c"), "checkout", "--quiet", rev);
+  if (recursive) git(join(dir, "c"), "submodule", "update", "--quiet", "--init", "--recursive");
+  execFileSync("sh", ["-c", "find c -name .git -prune -exec rm -rf {} +"], { cwd: dir });
+  return execFileSync("nix-hash", ["--type", "sha256", "--base32", join(dir, "c")], { encoding: "utf8" }).trim();
+}
+
+let upstream: string;
+let url: string;
+let first: string;
+let tagged: string;
+
+beforeAll(() => {
+  upstream = join(root, "upstream");
+  mkdirSync(upstream);
+  git(upstream, "init", "--quiet");
+  first = commitFile(upstream, "README", "hello\n");
+  git(upstream, "tag", "v1");
+  tagged = commitFile(upstream, "main.c", "int main(void) { return 0; }\n");
+  git(upstream, "tag", "-a", "-m", "release 2", "v2");
+  git(upstream, "checkout", "--quiet", "-b", "dev");
+  commitFile(upstream, "dev.txt", "dev\n");
+  git(upstream, "checkout", "--quiet", "main");
+  url = `file://${upstream}`;
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("prefetchGit", () => {
+  it("resolves a branch to its commit and hashes the checkout as Guix's git-fetch does", async () => {
+    const got = await G.prefetchGit({ url, ref: "dev" });
+    expect(got.commit).toBe(git(upstream, "rev-parse", "dev"));
+    expect(got.sha256).toBe(expectedHash(url, "dev"));
+    expect(got.lastModified).toBe(Number(git(upstream, "log", "-1", "--format=%ct", "dev")));
+  });
+
+  it("resolves lightweight and annotated tags to the tagged commit", async () => {
+    expect((await G.prefetchGit({ url, ref: "v1" })).commit).toBe(first);
+    const v2 = await G.prefetchGit({ url, ref: "v2" });
+    expect(v2).toMatchObject({ commit: tagged, sha256: expectedHash(url, "v2") });
+  });
+
+  it("takes a commit, full or abbreviated, and the remote's HEAD when given nothing", async () => {
+    expect((await G.prefetchGit({ url, commit: first.slice(0, 10) })).commit).toBe(first);
+    expect((await G.prefetchGit({ url })).commit).toBe(git(upstream, "rev-parse", "main"));
+  });
+
+  it("fetches submodules when recursive", async () => {
+    const sub = join(root, "sub");
+    mkdirSync(sub);
+    git(sub, "init", "--quiet");
+    commitFile(sub, "lib.c", "int lib;\n");
+    const parent = join(root, "parent");
+    mkdirSync(parent);
+    git(parent, "init", "--quiet");
+    commitFile(parent, "top", "top\n");
+    git(parent, "submodule", "--quiet", "add", `file://${sub}`, "vendor/lib");
+    git(parent, "commit", "--quiet", "-m", "submodule");
+    const purl = `file://${parent}`;
+    const flat = await G.prefetchGit({ url: purl });
+    const deep = await G.prefetchGit({ url: purl, recursive: true });
+    expect(deep.sha256).toBe(expectedHash(purl, "main", true));
+    expect(flat.sha256).toBe(expectedHash(purl, "main"));
+    expect(deep.sha256).not.toBe(flat.sha256);
+  });
+
+  it("fails clearly on a commit that does not exist, leaving no temporary folder", async () => {
+    const tmp = mkdtempSync(join(root, "tmp-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      await expect(G.prefetchGit({ url, commit: "0".repeat(40) })).rejects.toThrow(
+        `${url}: commit ${"0".repeat(40)} does not exist in the repository`,
+      );
+      await expect(G.prefetchGit({ url, ref: "no-such-branch" })).rejects.toThrow(
+        "no branch or tag named no-such-branch",
+      );
+      await expect(G.prefetchGit({ url: `file://${root}/missing` })).rejects.toBeInstanceOf(G.GitPrefetchError);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+});
+
+describe("the lock file", () => {
+  const app = (ref: string) =>
+    G.pkg({
+      name: "app",
+      version: "1.0",
+      source: G.gitFetch({ url, ref }),
+      buildSystem: G.copyBuildSystem(),
+      synopsis: "App",
+      description: "An app.",
+      homePage: "https://example.org",
+      license: "expat",
+    });
+  const channels = () => [G.channel({ name: "acme", url, branch: "main" })];
+
+  it("pins sources and channels; --frozen fails once upstream moves; --update pins the new commit", async () => {
+    const manifest = G.packagesToManifest([app("main")]);
+    expect(G.formatProblems((G.manifestFileE({ manifest }) as { left: C.Problem[] }).left)).toContain(
+      "not pinned yet: run `guix-ts lock` to pin ref main",
+    );
+
+    const lock = await G.updateLock({ manifest, channels: channels() });
+    const head = git(upstream, "rev-parse", "main");
+    expect(lock.sources.app).toMatchObject({ url, ref: "main", commit: head, sha256: expectedHash(url, "main") });
+    expect(lock.channels.acme).toMatchObject({ url, branch: "main", commit: head });
+    const text = G.manifestFile({ manifest, lock }).text;
+    expect(text).toContain(`(commit "${head}")`);
+    expect(text).toContain(`(base32 "${lock.sources.app!.sha256}")`);
+    expect(G.channelsFile({ channels: channels(), lock }).text).toContain(`(commit "${head}")`);
+    // Unchanged upstream: frozen passes and gives the same lock; the text is the same bytes.
+    expect(G.lockText(await G.updateLock({ manifest, channels: channels(), lock, frozen: true }))).toBe(
+      G.lockText(lock),
+    );
+
+    const moved = commitFile(upstream, "NEWS", "news\n");
+    await expect(G.updateLock({ manifest, channels: channels(), lock, frozen: true })).rejects.toThrow(
+      new G.LockError([
+        `source app: main of ${url} is now at ${moved}, the lock has ${head}; run \`guix-ts lock --update app\``,
+        `channel acme: main of ${url} is now at ${moved}, the lock has ${head}; run \`guix-ts lock --update acme\``,
+      ]),
+    );
+    // Without --update, the lock holds.
+    expect((await G.updateLock({ manifest, channels: channels(), lock })).sources.app!.commit).toBe(head);
+    const updated = await G.updateLock({ manifest, channels: channels(), lock, update: ["app"] });
+    expect(updated.sources.app).toMatchObject({ commit: moved, sha256: expectedHash(url, moved) });
+    expect(updated.channels.acme!.commit).toBe(head);
+    expect(G.manifestFile({ manifest, lock: updated }).text).toContain(`(commit "${moved}")`);
+  });
+
+  it("reports missing and stale entries in frozen mode", async () => {
+    const lock = await G.updateLock({ manifest: G.packagesToManifest([app("main")]) });
+    await expect(G.updateLock({ manifest: G.packagesToManifest([app("dev")]), lock, frozen: true })).rejects.toThrow(
+      `source app: the lock has ${url} main, the manifest asks for ${url} dev; run \`guix-ts lock --update app\``,
+    );
+    await expect(G.updateLock({ channels: channels(), lock, frozen: true })).rejects.toThrow(
+      "channel acme: no entry in the lock file; run `guix-ts lock`",
+    );
+  });
+
+  it("writes the lock atomically with keys in a stable order, and reads it back", async () => {
+    const lock = await G.updateLock({ manifest: G.packagesToManifest([app("v1")]), channels: channels() });
+    const path = join(root, "guix-ts.lock");
+    await G.writeLock(path, lock);
+    const text = readFileSync(path, "utf8");
+    expect(text).toBe(G.lockText(lock));
+    expect(Object.keys(JSON.parse(text))).toEqual(["channels", "sources", "version"]);
+    expect(Object.keys(JSON.parse(text).sources.app)).toEqual([
+      "commit",
+      "lastModified",
+      "recursive",
+      "ref",
+      "sha256",
+      "url",
+    ]);
+    expect(await G.readLock(path)).toEqual(lock);
+    writeFileSync(path, "{");
+    await expect(G.readLock(path)).rejects.toBeInstanceOf(G.LockError);
+    expect(await G.readLock(join(root, "none.lock"))).toEqual(G.EMPTY_LOCK);
+  });
+
+  it("guix-ts lock pins a build script's manifest and channels, and --frozen checks it", async () => {
+    const dir = mkdtempSync(join(import.meta.dirname, ".tmp-lock-"));
+    try {
+      const script = join(dir, "build.ts");
+      writeFileSync(
+        script,
+        `import * as G from "@guix-ts/core";
+export const manifest = G.packagesToManifest([G.pkg({ name: "app", version: "1", source: G.gitFetch({ url: ${JSON.stringify(url)}, ref: "v1" }),
+  buildSystem: G.copyBuildSystem(), synopsis: "App", description: "An app.", homePage: "https://example.org", license: "expat" })]);
+export const channels = [G.channel({ name: "acme", url: ${JSON.stringify(url)}, branch: "main" })];
+`,
+      );
+      let out = "";
+      let err = "";
+      const io = {
+        stdout: (t: string) => void (out += t),
+        stderr: (t: string) => void (err += t),
+        readStdin: async () => "",
+      };
+      expect(await main(["lock", script], io)).toBe(0);
+      expect(out).toContain(`source app: v1 -> ${first}`);
+      const lock = await G.readLock(join(dir, "guix-ts.lock"));
+      expect(lock.sources.app!.commit).toBe(first);
+      expect(await main(["lock", "--frozen", script], io)).toBe(0);
+      commitFile(upstream, "MORE", "more\n");
+      expect(await main(["lock", "--frozen", script], io)).toBe(1);
+      expect(err).toContain("channel acme: main of");
+      const cli = spawnSync(
+        process.execPath,
+        [join(import.meta.dirname, "../../cli/bin/guix-ts.js"), "lock", "--update", "acme", script],
+        { encoding: "utf8" },
+      );
+      expect(cli.status).toBe(0);
+      expect((await G.readLock(join(dir, "guix-ts.lock"))).channels.acme!.commit).toBe(
+        git(upstream, "rev-parse", "main"),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
