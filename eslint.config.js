@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "examples/*/out/**", ".bench/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "examples/*/out/**", ".bench/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,10 +1,14 @@
 /** Where a command reads and writes: the process's streams, or buffers in tests. */
 export interface CommandIO {
+  /** Write to standard output. */
   readonly stdout: (text: string) => void;
+  /** Write to standard error. */
   readonly stderr: (text: string) => void;
+  /** All of standard input, as text. */
   readonly readStdin: () => Promise<string>;
 }
 
+/** The process's own streams. */
 export const processIO: CommandIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),

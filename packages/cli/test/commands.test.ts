@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "guix-ts";
+import { runCli } from "../../../test/fixtures/cli.js";
 
 const BIN = join(import.meta.dirname, "../bin/guix-ts.js");
 let dir: string;
@@ -12,16 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    readStdin: async () => stdin,
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 const UGLY = "(define x (list 1 2))\n";
 const PRETTY = "(define x\n  (list 1 2))\n";

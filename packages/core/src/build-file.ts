@@ -7,6 +7,7 @@ import type { ImageSpec } from "./image.js";
 import { check, problem, type Validation } from "./validation.js";
 import * as E from "fp-ts/lib/Either.js";
 
+/** What a build script exports, its shape checked: the manifest, the channels, and its images by name. */
 export interface BuildFile {
   readonly manifest: Manifest | undefined;
   readonly channels: readonly Channel[] | undefined;

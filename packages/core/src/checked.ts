@@ -15,27 +15,35 @@ import type {
   Transformed,
 } from "./values.js";
 
+/** A git reference once checked: its commit is known (given, or from the lock). */
 export interface CheckedGitReference extends Omit<GitReference, "commit" | "ref"> {
   readonly commit: string | Scheme;
 }
 
+/** An origin once checked: its hash is known, its URL valid. */
 export interface CheckedOrigin extends Omit<Origin, "uri" | "sha256"> {
   readonly uri: Exclude<Origin["uri"], GitReference> | CheckedGitReference;
   readonly sha256: string;
 }
 
+/** A transformed package once checked. */
 export interface CheckedTransformed extends Omit<Transformed, "package"> {
   readonly package: CheckedPackageRef;
 }
 
+/** Anything that stands for a package, once checked. */
 export type CheckedPackageRef = CheckedPackage | GuixPackage | CheckedTransformed | Scheme;
+/** A package input once checked: a package, or a package and one of its outputs. */
 export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string];
+/** A build-system keyword argument once checked. */
 export type CheckedArgument = Exclude<ArgumentValue, Package | Transformed> | CheckedPackage | CheckedTransformed;
 
+/** A build system once checked. */
 export interface CheckedBuildSystem extends Omit<BuildSystem, "arguments"> {
   readonly arguments: readonly (readonly [string, CheckedArgument])[];
 }
 
+/** A package once checked: the only kind of package lowering takes. */
 export interface CheckedPackage extends Omit<
   Package,
   "source" | "buildSystem" | "inputs" | "nativeInputs" | "propagatedInputs"
@@ -47,6 +55,7 @@ export interface CheckedPackage extends Omit<
   readonly propagatedInputs: readonly CheckedInput[];
 }
 
+/** A manifest node once checked. */
 export type CheckedManifestNode =
   | { readonly kind: "specifications-manifest"; readonly specifications: readonly string[] }
   | { readonly kind: "packages-manifest"; readonly packages: readonly CheckedInput[] }

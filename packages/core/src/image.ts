@@ -10,6 +10,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { andKeep, check, each, optional, problem, type Validation } from "./validation.js";
 
+/** A symlink `guix pack -S` makes in the image: `/target=source`. */
 export interface ImageSymlink {
   /** Where the link is made in the image: an absolute path (`/damn_server`). */
   readonly target: string;
@@ -19,8 +20,14 @@ export interface ImageSymlink {
 
 /** The compressions `guix pack` can write. */
 export type PackCompression = "gzip" | "lzip" | "xz" | "zstd" | "bzip2" | "none";
+/**
+ * Every compression `guix pack` can write.
+ *
+ * @example PACK_COMPRESSIONS.includes("zstd") // true
+ */
 export const PACK_COMPRESSIONS: readonly PackCompression[] = ["gzip", "lzip", "xz", "zstd", "bzip2", "none"];
 
+/** What an image says: every field of a Docker image config, plus what `guix pack` is told. */
 export interface ImageSpecOptions {
   /** Repository name: `damn-server`, `registry.example.org/team/app`. */
   readonly name?: string;
@@ -101,6 +108,7 @@ const strings = (value: unknown): value is readonly string[] =>
 const record = (value: unknown): [string, unknown][] =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value) : [];
 
+/** How `validateImage()` checks: where the image is, and whether it needs a name. */
 export interface ValidateImageOptions {
   /** Where the image is in the builder tree (`image`). */
   readonly path?: string;

@@ -112,7 +112,7 @@ export {
   TRANSFORMATIONS_WITH_VALUE,
 } from "./transformations.js";
 export { channel, guixChannel, GUIX_CHANNEL_INTRODUCTION, type ChannelOptions } from "./channels.js";
-export { scheme } from "./scheme.js";
+export { scheme, type Hole } from "./scheme.js";
 export {
   imageSpec,
   validateImage,

@@ -2,6 +2,11 @@
 import { list, str, sym, type Node } from "@guix-ts/scheme-printer";
 
 // prettier-ignore
+/**
+ * Every license variable `(guix licenses)` exports.
+ *
+ * @example LICENSE_NAMES.includes("agpl3+") // true
+ */
 export const LICENSE_NAMES = [
   "agpl1", "agpl3", "agpl3+", "apsl2", "asl1.1", "asl2.0", "boost1.0", "bsd-0", "bsd-1", "bsd-2", "bsd-3", "bsd-4",
   "non-copyleft", "cc0", "cc-by2.0", "cc-by3.0", "cc-by4.0", "cc-by-sa2.0", "cc-by-sa3.0", "cc-by-sa4.0", "cddl1.0",
@@ -27,20 +32,34 @@ export interface LicenseProcedure {
   readonly comment?: string | undefined;
 }
 
+/** A license: one `(guix licenses)` names, or `nonCopyleft(uri)` / `fsfFree(uri)`. */
 export type License = LicenseName | LicenseProcedure;
 
 const KNOWN: ReadonlySet<string> = new Set(LICENSE_NAMES);
 
+/**
+ * Whether `name` is a license `(guix licenses)` exports.
+ *
+ * @example isLicenseName("expat") // true; isLicenseName("MIT") // false
+ */
 export function isLicenseName(name: unknown): name is LicenseName {
   return typeof name === "string" && KNOWN.has(name);
 }
 
-/** `(non-copyleft "https://...")`: a permissive license without a name in Guix. */
+/**
+ * `(non-copyleft "https://...")`: a permissive license without a name in Guix.
+ *
+ * @example pkg({ ..., license: nonCopyleft("https://example.org/LICENSE") }) // (license (non-copyleft "https://example.org/LICENSE"))
+ */
 export function nonCopyleft(uri: string, comment?: string): LicenseProcedure {
   return Object.freeze({ kind: "license-procedure", procedure: "non-copyleft", uri, comment });
 }
 
-/** `(fsf-free "https://...")`: a free license the FSF lists, without a name in Guix. */
+/**
+ * `(fsf-free "https://...")`: a free license the FSF lists, without a name in Guix.
+ *
+ * @example pkg({ ..., license: fsfFree("https://example.org/LICENSE") }) // (license (fsf-free "https://example.org/LICENSE"))
+ */
 export function fsfFree(uri: string, comment?: string): LicenseProcedure {
   return Object.freeze({ kind: "license-procedure", procedure: "fsf-free", uri, comment });
 }

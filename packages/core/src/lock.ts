@@ -7,6 +7,7 @@
 import { deepFreeze } from "./deep-freeze.js";
 import { isScheme, type ChannelIntroduction, type GitReference, type Origin, type Package } from "./values.js";
 
+/** A pinned git source: what was asked for, and the commit and hash it resolved to. */
 export interface SourceLock {
   readonly url: string;
   /** The branch or tag followed, or the commit asked for. */
@@ -17,6 +18,7 @@ export interface SourceLock {
   readonly lastModified: number;
 }
 
+/** A pinned channel: its branch and the commit it resolved to. */
 export interface ChannelLock {
   readonly url: string;
   readonly branch: string;
@@ -24,6 +26,7 @@ export interface ChannelLock {
   readonly introduction?: ChannelIntroduction | undefined;
 }
 
+/** The whole lock file (`guix-ts.lock`), version 1. */
 export interface LockFile {
   readonly version: 1;
   /** By package name. */
@@ -32,7 +35,11 @@ export interface LockFile {
   readonly channels: Readonly<Record<string, ChannelLock>>;
 }
 
-/** A lock with nothing pinned. */
+/**
+ * A lock with nothing pinned.
+ *
+ * @example manifestFileE({ manifest, lock: EMPTY_LOCK }) // as without a lock
+ */
 export const EMPTY_LOCK: LockFile = deepFreeze({ version: 1, sources: {}, channels: {} });
 
 /** What a git source asks the lock for. */

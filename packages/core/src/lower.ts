@@ -53,6 +53,7 @@ function usesGexp(node: Node): boolean {
   }
 }
 
+/** How builder values are written: the prefix of license variables. */
 export interface LowerOptions {
   /** Prefix for license variables, imported with `#:prefix` (`"license:"`); none by default. */
   readonly licensePrefix?: string;

@@ -10,6 +10,7 @@ import { andKeep, check, each, optional, type Validation } from "./validation.js
 import { deepFreeze } from "./deep-freeze.js";
 import { schemeFile, type SchemeFile } from "./files/scheme-file.js";
 
+/** What `buildMachine()` takes: a `build-machine` record's fields. */
 export interface BuildMachineOptions {
   /** Host name or address. */
   readonly name: string;
@@ -26,6 +27,7 @@ export interface BuildMachineOptions {
   readonly features?: readonly string[];
 }
 
+/** A build machine, as `buildMachine()` builds it. */
 export interface BuildMachine extends BuildMachineOptions {
   readonly kind: "build-machine";
 }

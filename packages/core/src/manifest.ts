@@ -21,12 +21,21 @@ export function packagesToManifest(packages: readonly PackageInput[]): Manifest 
   return deepFreeze({ kind: "packages-manifest", packages: [...packages] });
 }
 
-/** `(concatenate-manifests (list ...))` */
+/**
+ * `(concatenate-manifests (list ...))`
+ *
+ * @example concatenateManifests([specificationsToManifest(["python"]), packagesToManifest([app])])
+ * // (concatenate-manifests (list (specifications->manifest (list "python")) (packages->manifest (list app))))
+ */
 export function concatenateManifests(manifests: readonly Manifest[]): Manifest {
   return deepFreeze({ kind: "concatenated-manifest", manifests: [...manifests] });
 }
 
-/** The inputs needed to develop `pkg`: `(package->development-manifest pkg)`. */
+/**
+ * The inputs needed to develop `pkg`: `(package->development-manifest pkg)`.
+ *
+ * @example packageToDevelopmentManifest(guixPackage("hello", "gnu packages base")) // (package->development-manifest hello)
+ */
 export function packageToDevelopmentManifest(pkg: PackageRef): Manifest {
   return deepFreeze({ kind: "development-manifest", package: pkg });
 }

@@ -2,6 +2,7 @@ import { deepFreeze } from "./deep-freeze.js";
 import { list, sym } from "@guix-ts/scheme-printer";
 import { type GitReference, type Origin, type Scheme } from "./values.js";
 
+/** What `origin()` takes: any fetch method. */
 export interface OriginOptions {
   /** A method variable and its module, e.g. `{ name: "hg-fetch", module: ["guix", "hg-download"] }`. */
   readonly method: { readonly name: string; readonly module: readonly string[] };
@@ -13,17 +14,30 @@ export interface OriginOptions {
   readonly modules?: readonly (readonly string[])[];
 }
 
-/** `(origin (method ...) (uri ...) (sha256 (base32 "...")) ...)` for any fetch method. */
+/**
+ * `(origin (method ...) (uri ...) (sha256 (base32 "...")) ...)` for any fetch method.
+ *
+ * @example origin({ method: { name: "hg-fetch", module: ["guix", "hg-download"] }, uri: scheme`(hg-reference (url "https://hg.example.org/x") (changeset "abc"))`, sha256: "..." })
+ */
 export function origin(options: OriginOptions): Origin {
   return deepFreeze({ kind: "origin", ...options, sha256: options.sha256 });
 }
 
-/** The package's `version` variable, for `(commit version)`. */
+/**
+ * The package's `version` variable, for `(commit version)`.
+ *
+ * @example gitFetch({ url: "https://git.sr.ht/~qeef/damn-server", commit: packageVersion, sha256 }) // (commit version)
+ */
 export const packageVersion: Scheme = sym("version");
 
-/** `(git-file-name name version)`: the checkout's name, `NAME-VERSION-checkout`. */
+/**
+ * `(git-file-name name version)`: the checkout's name, `NAME-VERSION-checkout`.
+ *
+ * @example gitFetch({ url, commit: packageVersion, sha256, fileName: gitFileName }) // (file-name (git-file-name name version))
+ */
 export const gitFileName: Scheme = list([sym("git-file-name"), sym("name"), sym("version")]);
 
+/** What `gitFetch()` takes. */
 export interface GitFetchOptions {
   readonly url: string;
   /** A full commit id, a tag, or {@link packageVersion}; leave it out to follow `ref` through the lock file. */
@@ -51,6 +65,7 @@ export function gitFetch(options: GitFetchOptions): Origin {
   return origin({ method: { name: "git-fetch", module: ["guix", "git-download"] }, uri, ...rest });
 }
 
+/** What `urlFetch()` takes: one URL, or mirrors tried in order. */
 export type UrlFetchOptions = ({ readonly url: string } | { readonly urls: readonly string[] }) & {
   readonly sha256?: string;
   readonly fileName?: string | Scheme;

@@ -10,6 +10,7 @@ import {
   type SearchPath,
 } from "./values.js";
 
+/** What `pkg()` takes: the fields of a package, inputs and outputs optional. */
 export interface PackageOptions {
   readonly name: string;
   readonly version: string;
@@ -71,6 +72,8 @@ export function guixPackage(variable: string, module: string): GuixPackage {
 
 /**
  * `(search-path-specification (variable "GUIX_PYTHONPATH") (files '("lib/python3/site-packages")))`
+ *
+ * @example searchPath({ variable: "GUIX_PYTHONPATH", files: ["lib/python3.10/site-packages"] })
  */
 export function searchPath(options: Omit<SearchPath, "kind">): SearchPath {
   return deepFreeze({ kind: "search-path", ...options });

@@ -5,7 +5,8 @@
 import * as S from "@guix-ts/scheme-printer";
 import type { Datum, Node } from "@guix-ts/scheme-printer";
 
-type Hole = Node | string | number | bigint | boolean;
+/** What a `${...}` hole of a `scheme` template takes: a node, or a string, number or boolean. */
+export type Hole = Node | string | number | bigint | boolean;
 
 const HOLE = "guix-ts-hole-";
 

@@ -8,44 +8,104 @@ import { type PackageRef, type TransformationOption, type Transformed } from "./
 const option = (name: string, value: string): TransformationOption =>
   deepFreeze({ kind: "transformation", option: name, value });
 
-/** `--with-source=PACKAGE=SOURCE` */
+/**
+ * `--with-source=PACKAGE=SOURCE`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withSource("hello", "/tmp/hello.tar.gz")]) // ((options->transformation '((with-source . "hello=/tmp/hello.tar.gz"))) hello)
+ */
 export const withSource = (pkg: string, source: string): TransformationOption =>
   option("with-source", `${pkg}=${source}`);
-/** `--with-input=PACKAGE=REPLACEMENT` */
+/**
+ * `--with-input=PACKAGE=REPLACEMENT`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withInput("openssl", "libressl")]) // ((options->transformation '((with-input . "openssl=libressl"))) hello)
+ */
 export const withInput = (pkg: string, replacement: string): TransformationOption =>
   option("with-input", `${pkg}=${replacement}`);
-/** `--with-graft=PACKAGE=REPLACEMENT` */
+/**
+ * `--with-graft=PACKAGE=REPLACEMENT`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withGraft("openssl", "openssl@3")]) // ((options->transformation '((with-graft . "openssl=openssl@3"))) hello)
+ */
 export const withGraft = (pkg: string, replacement: string): TransformationOption =>
   option("with-graft", `${pkg}=${replacement}`);
-/** `--with-branch=PACKAGE=BRANCH` */
+/**
+ * `--with-branch=PACKAGE=BRANCH`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withBranch("guile", "main")]) // ((options->transformation '((with-branch . "guile=main"))) hello)
+ */
 export const withBranch = (pkg: string, branch: string): TransformationOption =>
   option("with-branch", `${pkg}=${branch}`);
-/** `--with-commit=PACKAGE=COMMIT` */
+/**
+ * `--with-commit=PACKAGE=COMMIT`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withCommit("guile", "v3.0.9")]) // ((options->transformation '((with-commit . "guile=v3.0.9"))) hello)
+ */
 export const withCommit = (pkg: string, commit: string): TransformationOption =>
   option("with-commit", `${pkg}=${commit}`);
-/** `--with-git-url=PACKAGE=URL` */
+/**
+ * `--with-git-url=PACKAGE=URL`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withGitUrl("guile", "https://git.example.org/guile.git")]) // ((options->transformation '((with-git-url . "guile=https://git.example.org/guile.git"))) hello)
+ */
 export const withGitUrl = (pkg: string, url: string): TransformationOption => option("with-git-url", `${pkg}=${url}`);
-/** `--with-c-toolchain=PACKAGE=TOOLCHAIN` */
+/**
+ * `--with-c-toolchain=PACKAGE=TOOLCHAIN`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withCToolchain("hello", "gcc-toolchain@12")]) // ((options->transformation '((with-c-toolchain . "hello=gcc-toolchain@12"))) hello)
+ */
 export const withCToolchain = (pkg: string, toolchain: string): TransformationOption =>
   option("with-c-toolchain", `${pkg}=${toolchain}`);
-/** `--with-configure-flag=PACKAGE=FLAG` */
+/**
+ * `--with-configure-flag=PACKAGE=FLAG`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withConfigureFlag("hello", "--disable-nls")]) // ((options->transformation '((with-configure-flag . "hello=--disable-nls"))) hello)
+ */
 export const withConfigureFlag = (pkg: string, flag: string): TransformationOption =>
   option("with-configure-flag", `${pkg}=${flag}`);
-/** `--with-patch=PACKAGE=FILE` */
+/**
+ * `--with-patch=PACKAGE=FILE`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withPatch("hello", "fix.patch")]) // ((options->transformation '((with-patch . "hello=fix.patch"))) hello)
+ */
 export const withPatch = (pkg: string, file: string): TransformationOption => option("with-patch", `${pkg}=${file}`);
-/** `--with-version=PACKAGE=VERSION` */
+/**
+ * `--with-version=PACKAGE=VERSION`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withVersion("hello", "2.12")]) // ((options->transformation '((with-version . "hello=2.12"))) hello)
+ */
 export const withVersion = (pkg: string, version: string): TransformationOption =>
   option("with-version", `${pkg}=${version}`);
-/** `--with-latest=PACKAGE` */
+/**
+ * `--with-latest=PACKAGE`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withLatest("hello")]) // ((options->transformation '((with-latest . "hello"))) hello)
+ */
 export const withLatest = (pkg: string): TransformationOption => option("with-latest", pkg);
-/** `--with-debug-info=PACKAGE` */
+/**
+ * `--with-debug-info=PACKAGE`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withDebugInfo("hello")]) // ((options->transformation '((with-debug-info . "hello"))) hello)
+ */
 export const withDebugInfo = (pkg: string): TransformationOption => option("with-debug-info", pkg);
-/** `--without-tests=PACKAGE` */
+/**
+ * `--without-tests=PACKAGE`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [withoutTests("python")]) // ((options->transformation '((without-tests . "python"))) hello)
+ */
 export const withoutTests = (pkg: string): TransformationOption => option("without-tests", pkg);
-/** `--tune[=CPU]` */
+/**
+ * `--tune[=CPU]`
+ *
+ * @example transform(guixPackage("hello", "gnu packages base"), [tune("skylake")]) // ((options->transformation '((tune . "skylake"))) hello)
+ */
 export const tune = (cpu = "native"): TransformationOption => option("tune", cpu);
 
-/** The names that take `PACKAGE=VALUE` and those that take a package name alone. */
+/**
+ * The names that take `PACKAGE=VALUE` and those that take a package name alone.
+ *
+ * @example TRANSFORMATIONS_WITH_VALUE.has("with-commit") // true; TRANSFORMATIONS_WITH_VALUE.has("without-tests") // false
+ */
 export const TRANSFORMATIONS_WITH_VALUE: ReadonlySet<string> = new Set([
   "with-source",
   "with-input",

@@ -60,7 +60,11 @@ function eachOf<T, U>(items: unknown, path: string, validate: (item: T, path: st
   return Array.isArray(items) ? each(items as readonly T[], path, validate) : problem(path, items, "expected a list");
 }
 
-/** A URL Guix can fetch: one of its schemes. */
+/**
+ * A URL Guix can fetch (one of its schemes), or the problem at `path`.
+ *
+ * @example validateUrl("https://example.org/x.tar.gz", "uri") // Right(...)
+ */
 export function validateUrl(url: unknown, path: string): Validation<string> {
   if (typeof url !== "string") return problem(path, url, "expected a URL string");
   try {
@@ -76,6 +80,11 @@ export function validateUrl(url: unknown, path: string): Validation<string> {
   }
 }
 
+/**
+ * A package name Guix accepts, or the problem at `path`.
+ *
+ * @example validatePackageName("python-fastapi", "name") // Right("python-fastapi")
+ */
 export function validatePackageName(name: unknown, path: string): Validation<string> {
   return check(
     typeof name === "string" && PACKAGE_NAME.test(name),
@@ -85,6 +94,11 @@ export function validatePackageName(name: unknown, path: string): Validation<str
   );
 }
 
+/**
+ * A package specification (`name`, `name@version`, `name:output`), or the problem at `path`.
+ *
+ * @example validateSpecification("glib:bin", "spec") // Right("glib:bin")
+ */
 export function validateSpecification(spec: unknown, path: string): Validation<string> {
   return check(
     typeof spec === "string" && SPECIFICATION.test(spec),
@@ -206,6 +220,8 @@ function validateSearchPath(sp: SearchPath, path: string): Validation<SearchPath
 /** One validation: the lock to apply, and what was found so far, so a shared package is checked once. */
 class Checker {
   private readonly done = new Map<Package, Validation<CheckedPackage>>();
+  /** Where each package is used, first place first. */
+  private readonly places = new Map<Package, string[]>();
   /** Checked packages in dependency order. */
   readonly packages: CheckedPackage[] = [];
   readonly guixVariables = new Set<string>();
@@ -315,7 +331,12 @@ class Checker {
   /** Every problem of a package and of the packages it uses; checked once however often it is used. */
   package(p: Package, path: string): Validation<CheckedPackage> {
     const known = this.done.get(p);
-    if (known !== undefined) return E.isLeft(known) ? ok(undefined as never) : known;
+    if (known !== undefined) {
+      this.places.get(p)!.push(path);
+      // Its problems are reported once, at the first place (with the others): see `withPlaces`.
+      return E.isLeft(known) ? ok(undefined as never) : known;
+    }
+    this.places.set(p, [path]);
     const result = this.checkPackage(p, path);
     this.done.set(p, result);
     if (E.isRight(result)) this.packages.push(result.right);
@@ -381,6 +402,22 @@ class Checker {
         propagatedInputs,
       })),
     );
+  }
+
+  /** Each problem inside a package used in several places, with the other places it stands at too. */
+  withPlaces<T>(validation: Validation<T>): Validation<T> {
+    if (E.isRight(validation)) return validation;
+    const shared = [...this.places.values()].filter((places) => places.length > 1);
+    if (shared.length === 0) return validation;
+    const placed = validation.left.map((problem) => {
+      const also = shared.flatMap(([first, ...others]) => {
+        const inside =
+          problem.path === first || problem.path.startsWith(`${first}.`) || problem.path.startsWith(`${first}[`);
+        return inside ? others.map((other) => other + problem.path.slice(first!.length)) : [];
+      });
+      return also.length === 0 ? problem : { ...problem, alsoAt: [...(problem.alsoAt ?? []), ...also] };
+    });
+    return E.left(placed as typeof validation.left);
   }
 
   manifest(m: Manifest, path: string): Validation<CheckedManifestNode> {
@@ -482,7 +519,7 @@ export function validateManifest(
   const checker = new Checker(options.lock);
   return pipe(
     all({
-      manifest: checker.manifest(manifest, path),
+      manifest: checker.withPlaces(checker.manifest(manifest, path)),
       unique: andKeep(
         undefined,
         ...duplicates(
@@ -501,7 +538,8 @@ export function validateManifest(
  * @example validatePackage(hello) // Right(checked) or Left([{ path: "package.source.sha256", ... }])
  */
 export function validatePackage(p: Package, path = "package"): Validation<CheckedPackage> {
-  return new Checker(undefined).package(p, path);
+  const checker = new Checker(undefined);
+  return checker.withPlaces(checker.package(p, path));
 }
 
 function validateChannel(c: Channel, path: string, lock: LockFile | undefined): Validation<CheckedChannel> {

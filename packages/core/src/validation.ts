@@ -20,6 +20,8 @@ export interface Problem {
   readonly value: unknown;
   /** What was expected, in words. */
   readonly message: string;
+  /** The other places the same value is used (a package used several times is checked once). */
+  readonly alsoAt?: readonly string[];
 }
 
 /** Either every problem found, or the value. */
@@ -88,12 +90,25 @@ function show(value: unknown): string {
   }
 }
 
-/** One line a problem: `path: value: message`. */
+/**
+ * One line a problem: `path: value: message`.
+ *
+ * @example formatProblems([{ path: "manifest.packages[0].name", value: "", message: "expected a package name" }])
+ * // manifest.packages[0].name: "": expected a package name
+ */
 export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.path}: ${show(p.value)}: ${p.message}`).join("\n");
+  return problems
+    .map(
+      (p) => `${p.path}: ${show(p.value)}: ${p.message}${p.alsoAt?.length ? ` (also at ${p.alsoAt.join(", ")})` : ""}`,
+    )
+    .join("\n");
 }
 
-/** Thrown by the throwing wrappers; lists every problem. */
+/**
+ * Thrown by the throwing wrappers; lists every problem.
+ *
+ * @example try { manifestFile({ manifest }) } catch (e) { if (e instanceof GuixValidationError) console.error(formatProblems(e.problems)) }
+ */
 export class GuixValidationError extends Error {
   override readonly name = "GuixValidationError";
   constructor(readonly problems: readonly Problem[]) {
@@ -101,7 +116,11 @@ export class GuixValidationError extends Error {
   }
 }
 
-/** The value, or throw a {@link GuixValidationError} that lists every problem. */
+/**
+ * The value, or throw a {@link GuixValidationError} that lists every problem.
+ *
+ * @example const file = orThrow(manifestFileE({ manifest }));
+ */
 export function orThrow<T>(validation: Validation<T>): T {
   if (E.isLeft(validation)) throw new GuixValidationError(validation.left);
   return validation.right;

@@ -25,6 +25,7 @@ export interface Transformed {
   readonly options: readonly TransformationOption[];
 }
 
+/** One package transformation option, as `guix build --OPTION=VALUE` takes it. */
 export interface TransformationOption {
   readonly kind: "transformation";
   /** The option's name as `guix build` spells it without `--`: `with-commit`. */
@@ -39,6 +40,7 @@ export type PackageRef = Package | GuixPackage | Transformed | Scheme;
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
 export type PackageInput = PackageRef | readonly [PackageRef, string];
 
+/** An environment variable a package sets from its profile: `(search-path-specification ...)`. */
 export interface SearchPath {
   readonly kind: "search-path";
   readonly variable: string;
@@ -48,6 +50,7 @@ export interface SearchPath {
   readonly filePattern?: string | undefined;
 }
 
+/** A git checkout to fetch: `(git-reference (url ...) (commit ...) (recursive? ...))`. */
 export interface GitReference {
   readonly kind: "git-reference";
   readonly url: string;
@@ -58,6 +61,7 @@ export interface GitReference {
   readonly recursive?: boolean | undefined;
 }
 
+/** Where a package's source comes from and its hash: `(origin (method ...) (uri ...) (sha256 ...))`. */
 export interface Origin {
   readonly kind: "origin";
   /** `git-fetch`, `url-fetch`, ... and the module that exports it. */
@@ -75,11 +79,13 @@ export interface Origin {
 export type ArgumentValue =
   boolean | number | string | readonly string[] | InstallPlan | Package | GuixPackage | Transformed | Scheme;
 
+/** The `#:install-plan` of `copy-build-system`: what to copy where. */
 export interface InstallPlan {
   readonly kind: "install-plan";
   readonly entries: readonly InstallPlanEntry[];
 }
 
+/** One line of an install plan: `("source" "target" #:include (...))`. */
 export interface InstallPlanEntry {
   readonly source: string;
   readonly target: string;
@@ -93,6 +99,7 @@ export interface InstallPlanEntry {
 /** How a package's `arguments` are written. */
 export type ArgumentStyle = "modern" | "quoted";
 
+/** A build system and its keyword arguments: `(build-system NAME-build-system) (arguments ...)`. */
 export interface BuildSystem {
   readonly kind: "build-system";
   /** `copy` for `copy-build-system` in `(guix build-system copy)`. */
@@ -102,6 +109,7 @@ export interface BuildSystem {
   readonly style: ArgumentStyle;
 }
 
+/** A package definition, as `pkg()` builds it: every field of Guix's `package` record that guix-ts writes. */
 export interface Package {
   readonly kind: "package";
   readonly name: string;
@@ -122,6 +130,7 @@ export interface Package {
   readonly searchPaths: readonly SearchPath[] | undefined;
 }
 
+/** What a manifest file evaluates to: specifications, packages, their concatenation, a development manifest, or Scheme. */
 export type Manifest =
   | { readonly kind: "specifications-manifest"; readonly specifications: readonly string[] }
   | { readonly kind: "packages-manifest"; readonly packages: readonly PackageInput[] }
@@ -129,12 +138,14 @@ export type Manifest =
   | { readonly kind: "development-manifest"; readonly package: PackageRef }
   | Scheme;
 
+/** A channel's signed introduction: the first authenticated commit and its signer. */
 export interface ChannelIntroduction {
   readonly commit: string;
   /** The OpenPGP fingerprint of the introduction's signer: 40 hex digits, spaces allowed. */
   readonly signer: string;
 }
 
+/** A Guix channel: `(channel (name 'NAME) (url "...") (branch "...") (commit "..."))`. */
 export interface Channel {
   readonly kind: "channel";
   readonly name: string;
@@ -144,7 +155,11 @@ export interface Channel {
   readonly introduction?: ChannelIntroduction | undefined;
 }
 
-/** Whether `value` is a Scheme node rather than a builder value. */
+/**
+ * Whether `value` is a Scheme node rather than a builder value.
+ *
+ * @example isScheme(sym("python")) // true; isScheme(pkg({ ... })) // false
+ */
 export function isScheme(value: unknown): value is Scheme {
   return isNode(value);
 }

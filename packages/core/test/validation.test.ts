@@ -20,6 +20,30 @@ function problems(v: G.Validation<unknown>): G.Problem[] {
 }
 
 describe("validation gathers every problem, each with its path and value", () => {
+  it("checks a package used in several places once, and says each place its problem stands at", () => {
+    const lib = G.pkg({ ...good, name: "lib", source: undefined, synopsis: "" });
+    const app = (name: string) => G.pkg({ ...good, name, source: undefined, inputs: [lib] });
+    const manifest = G.packagesToManifest([app("a"), app("b"), lib]);
+    expect(problems(G.manifestFileE({ manifest }))).toEqual([
+      {
+        path: "manifest.packages[0].inputs[0].synopsis",
+        value: "",
+        message: "expected a non-empty synopsis",
+        alsoAt: ["manifest.packages[1].inputs[0].synopsis", "manifest.packages[2].synopsis"],
+      },
+    ]);
+    expect(G.formatProblems(problems(G.manifestFileE({ manifest })))).toBe(
+      'manifest.packages[0].inputs[0].synopsis: "": expected a non-empty synopsis (also at manifest.packages[1].inputs[0].synopsis, manifest.packages[2].synopsis)',
+    );
+  });
+
+  it("defines a shared package once in the file, before the packages that use it", () => {
+    const lib = G.pkg({ ...good, name: "lib", source: undefined });
+    const app = (name: string) => G.pkg({ ...good, name, source: undefined, inputs: [lib] });
+    const text = G.manifestFile({ manifest: G.packagesToManifest([app("a"), app("b"), lib]) }).text;
+    expect(text.match(/\(define \S+/g)).toEqual(["(define lib", "(define a", "(define b"]);
+  });
+
   it("reports a short base32 hash as the issue describes it", () => {
     const p = G.pkg({
       ...good,

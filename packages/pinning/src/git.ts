@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { ProcessError, run } from "@guix-ts/process";
 import { narHash } from "./nar.js";
 
+/** What `prefetchGit()` takes: a URL and a ref or commit. */
 export interface PrefetchGitOptions {
   readonly url: string;
   /** A branch or tag; the remote's HEAD when neither it nor `commit` is given. */
@@ -21,6 +22,7 @@ export interface PrefetchGitOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** A git source resolved: its commit, the NAR hash of its checkout, its time. */
 export interface PrefetchedGit {
   /** The full commit id. */
   readonly commit: string;
@@ -30,7 +32,11 @@ export interface PrefetchedGit {
   readonly lastModified: number;
 }
 
-/** A git source that cannot be resolved or fetched: the URL, why, and what git said. */
+/**
+ * A git source that cannot be resolved or fetched: the URL, why, and what git said.
+ *
+ * @example catch (e) { if (e instanceof GitPrefetchError) console.error(e.url, e.reason) }
+ */
 export class GitPrefetchError extends Error {
   override readonly name = "GitPrefetchError";
   constructor(

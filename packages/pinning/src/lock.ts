@@ -21,7 +21,11 @@ import {
 } from "@guix-ts/core";
 import { GitPrefetchError, lsRemote, prefetchGit, type PrefetchGitOptions, type PrefetchedGit } from "./git.js";
 
-/** The lock is not what the manifest asks for (frozen), or cannot be read: one line per problem. */
+/**
+ * The lock is not what the manifest asks for (frozen), or cannot be read: one line per problem.
+ *
+ * @example catch (e) { if (e instanceof LockError) e.problems.forEach((p) => console.error(p)) }
+ */
 export class LockError extends Error {
   override readonly name = "LockError";
   constructor(readonly problems: readonly string[]) {
@@ -56,6 +60,7 @@ function requests(
 // ---------------------------------------------------------------------------
 // resolving
 
+/** What `updateLock()` takes: the manifest and channels, the lock as it stands, what to update. */
 export interface LockOptions {
   readonly manifest?: Manifest;
   readonly channels?: readonly Channel[];

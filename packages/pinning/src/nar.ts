@@ -8,9 +8,18 @@ import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, ty
 import { toNixBase32 } from "./nix-base32.js";
 import { sha256OnWorker, type HashSink } from "./nar-hasher.js";
 
-/** The version-control folders `guix hash -x` leaves out. */
+/**
+ * The version-control folders `guix hash -x` leaves out.
+ *
+ * @example VCS_DIRECTORIES.has(".git") // true
+ */
 export const VCS_DIRECTORIES: ReadonlySet<string> = new Set([".git", ".hg", ".svn", "CVS"]);
 
+/**
+ * A file or folder that cannot be hashed (a socket, an unreadable file), and why.
+ *
+ * @example await narHash("/run").catch((e: NarHashError) => e.path)
+ */
 export class NarHashError extends Error {
   override readonly name = "NarHashError";
   readonly path: string;
@@ -23,6 +32,7 @@ export class NarHashError extends Error {
   }
 }
 
+/** How to hash a tree: with or without version-control folders. */
 export interface NarHashOptions {
   /** Leave out `.git`, `.hg`, `.svn` and `CVS` folders, as `guix hash -x` does. */
   readonly excludeVcs?: boolean;
@@ -207,14 +217,22 @@ function writeNar(path: string, sink: HashSink, options: NarHashOptions): void {
   writer.finish();
 }
 
-/** The sha256 of the NAR serialisation of `path` (not following a symlink at the top), as bytes, on this thread. */
+/**
+ * The sha256 of the NAR serialisation of `path` (not following a symlink at the top), as bytes, on this thread.
+ *
+ * @example toNixBase32(narSha256Sync("./checkout", { excludeVcs: true }))
+ */
 export function narSha256Sync(path: string, options: NarHashOptions = {}): Uint8Array {
   const hash = createHash("sha256");
   writeNar(path, sameThreadSink(hash), options);
   return new Uint8Array(hash.digest());
 }
 
-/** The sha256 of the NAR serialisation of `path`, hashed on a worker thread while files are read. */
+/**
+ * The sha256 of the NAR serialisation of `path`, hashed on a worker thread while files are read.
+ *
+ * @example toHex(await narSha256("./checkout"))
+ */
 export async function narSha256(path: string, options: NarHashOptions = {}): Promise<Uint8Array> {
   return sha256OnWorker(CHUNK, (sink) => writeNar(path, sink, options));
 }
@@ -228,7 +246,11 @@ export async function narHash(path: string, options: NarHashOptions = {}): Promi
   return toNixBase32(await narSha256(path, options));
 }
 
-/** The flat sha256 of a file's contents, as bytes. */
+/**
+ * The flat sha256 of a file's contents, as bytes.
+ *
+ * @example toHex(fileSha256Sync("guix-binary-1.4.0.x86_64-linux.tar.xz"))
+ */
 export function fileSha256Sync(path: string): Uint8Array {
   const stat = lstatOrFail(path);
   if (!stat.isFile())
@@ -244,7 +266,11 @@ export function fileSha256Sync(path: string): Uint8Array {
   return new Uint8Array(hash.digest());
 }
 
-/** The flat sha256 of a file's contents in nix-base32: what `guix hash FILE` prints, for `url-fetch` origins. */
+/**
+ * The flat sha256 of a file's contents in nix-base32: what `guix hash FILE` prints, for `url-fetch` origins.
+ *
+ * @example await fileHash("hello-2.12.tar.gz") // what `guix hash hello-2.12.tar.gz` prints
+ */
 export async function fileHash(path: string): Promise<string> {
   return toNixBase32(fileSha256Sync(path));
 }

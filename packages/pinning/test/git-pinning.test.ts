@@ -1,38 +1,18 @@
 // Source pinning with the real git (local repositories, file:// URLs) and the real nix-hash as the oracle.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as C from "@guix-ts/core";
 import * as P from "@guix-ts/pinning";
-import { main } from "guix-ts";
+import { commitFile, git, newRepository } from "../../../test/fixtures/git-repos.js";
 
 // The lock as writeLock writes it: JSON, keys sorted, a final newline.
 const lockText = (lock: C.LockFile): string => `${JSON.stringify(C.withSortedKeys(lock), null, 2)}\n`;
 const G = { ...C, ...P, lockText };
 
 const root = mkdtempSync(join(tmpdir(), "guix-ts-pinning-"));
-const ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "t",
-  GIT_AUTHOR_EMAIL: "t@example.org",
-  GIT_COMMITTER_NAME: "t",
-  GIT_COMMITTER_EMAIL: "t@example.org",
-};
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync("git", ["-c", "protocol.file.allow=always", "-c", "init.defaultBranch=main", ...args], {
-    cwd,
-    env: ENV,
-    encoding: "utf8",
-  }).trim();
-
-function commitFile(repo: string, file: string, content: string, message = file): string {
-  writeFileSync(join(repo, file), content);
-  git(repo, "add", file);
-  git(repo, "commit", "--quiet", "-m", message);
-  return git(repo, "rev-parse", "HEAD");
-}
 
 /** The oracle: a plain clone at `rev`, .git removed, hashed by nix-hash. */
 function expectedHash(url: string, rev: string, recursive = false): string {
@@ -51,10 +31,7 @@ let tagged: string;
 
 beforeAll(() => {
   upstream = join(root, "upstream");
-  mkdirSync(upstream);
-  git(upstream, "init", "--quiet");
-  first = commitFile(upstream, "README", "hello\n");
-  git(upstream, "tag", "v1");
+  first = newRepository(upstream);
   tagged = commitFile(upstream, "main.c", "int main(void) { return 0; }\n");
   git(upstream, "tag", "-a", "-m", "release 2", "v2");
   git(upstream, "checkout", "--quiet", "-b", "dev");
@@ -199,46 +176,5 @@ describe("the lock file", () => {
     writeFileSync(path, "{");
     await expect(G.readLock(path)).rejects.toBeInstanceOf(G.LockError);
     expect(await G.readLock(join(root, "none.lock"))).toEqual(G.EMPTY_LOCK);
-  });
-
-  it("guix-ts lock pins a build script's manifest and channels, and --frozen checks it", async () => {
-    const dir = mkdtempSync(join(import.meta.dirname, ".tmp-lock-"));
-    try {
-      const script = join(dir, "build.ts");
-      writeFileSync(
-        script,
-        `import * as G from "@guix-ts/core";
-export const manifest = G.packagesToManifest([G.pkg({ name: "app", version: "1", source: G.gitFetch({ url: ${JSON.stringify(url)}, ref: "v1" }),
-  buildSystem: G.copyBuildSystem(), synopsis: "App", description: "An app.", homePage: "https://example.org", license: "expat" })]);
-export const channels = [G.channel({ name: "acme", url: ${JSON.stringify(url)}, branch: "main" })];
-`,
-      );
-      let out = "";
-      let err = "";
-      const io = {
-        stdout: (t: string) => void (out += t),
-        stderr: (t: string) => void (err += t),
-        readStdin: async () => "",
-      };
-      expect(await main(["lock", script], io)).toBe(0);
-      expect(out).toContain(`source app: v1 -> ${first}`);
-      const lock = await G.readLock(join(dir, "guix-ts.lock"));
-      expect(lock.sources.app!.commit).toBe(first);
-      expect(await main(["lock", "--frozen", script], io)).toBe(0);
-      commitFile(upstream, "MORE", "more\n");
-      expect(await main(["lock", "--frozen", script], io)).toBe(1);
-      expect(err).toContain("channel acme: main of");
-      const cli = spawnSync(
-        process.execPath,
-        [join(import.meta.dirname, "../../cli/bin/guix-ts.js"), "lock", "--update", "acme", script],
-        { encoding: "utf8" },
-      );
-      expect(cli.status).toBe(0);
-      expect((await G.readLock(join(dir, "guix-ts.lock"))).channels.acme!.commit).toBe(
-        git(upstream, "rev-parse", "main"),
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

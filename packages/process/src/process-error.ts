@@ -1,6 +1,7 @@
 /** Why a command did not succeed. */
 export type ProcessFailure = "exit" | "signal" | "timeout" | "aborted" | "not-found" | "output-too-large";
 
+/** How a command ended: its exit code or signal, the end of its stderr, the time-out it passed. */
 export interface ProcessErrorDetails {
   readonly exitCode?: number | undefined;
   readonly signal?: string | undefined;

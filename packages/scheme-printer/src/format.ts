@@ -1,5 +1,5 @@
 import { printDatums } from "./printer/print.js";
-import type { PrintOptions } from "./printer/printer.js";
+import type { PrintOptions } from "./printer/layout.js";
 import { readDatums, type ReadOptions } from "./reader/reader.js";
 
 /**

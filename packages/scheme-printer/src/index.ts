@@ -65,7 +65,7 @@ export {
 } from "./ast/constructors.js";
 export { readDatums, type ReadOptions } from "./reader/reader.js";
 export { SchemeSyntaxError } from "./reader/syntax-error.js";
-export { layoutDatums, printDatum, writeOneLine, type PrintOptions } from "./printer/printer.js";
+export { printDatum, type PrintOptions } from "./printer/layout.js";
 export { printDatums } from "./printer/print.js";
 export { formatScheme } from "./format.js";
 export { formatReal } from "./printer/atoms.js";

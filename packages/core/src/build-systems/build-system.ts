@@ -23,6 +23,8 @@ const COMMON: KeywordNames<CommonArguments> = { tests: "tests?", modules: "modul
 /**
  * A build system with keyword arguments: `NAME-build-system` from `(guix build-system NAME)`.
  * The typed builders (`copyBuildSystem` ...) are this with their keywords named.
+ *
+ * @example buildSystem("emacs", { tests: false }, {}) // (build-system emacs-build-system) (arguments (list #:tests? #f))
  */
 export function buildSystem<T extends CommonArguments>(
   name: string,

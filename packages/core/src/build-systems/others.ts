@@ -19,7 +19,11 @@ const GNU = {
   outOfSource: "out-of-source?",
 } as const;
 
-/** `gnu-build-system`: `./configure && make && make check && make install`. */
+/**
+ * `gnu-build-system`: `./configure && make && make check && make install`.
+ *
+ * @example gnuBuildSystem({ configureFlags: ["--disable-static"], tests: false })
+ */
 export const gnuBuildSystem = (options: GnuArguments = {}): BuildSystem => buildSystem("gnu", options, GNU);
 
 export interface CmakeArguments extends CommonArguments {
@@ -27,7 +31,11 @@ export interface CmakeArguments extends CommonArguments {
   readonly buildType?: string;
   readonly testTarget?: string;
 }
-/** `cmake-build-system` */
+/**
+ * `cmake-build-system`
+ *
+ * @example cmakeBuildSystem({ configureFlags: ["-DBUILD_TESTING=OFF"], buildType: "Release" })
+ */
 export const cmakeBuildSystem = (options: CmakeArguments = {}): BuildSystem =>
   buildSystem("cmake", options, {
     configureFlags: "configure-flags",
@@ -39,7 +47,11 @@ export interface MesonArguments extends CommonArguments {
   readonly configureFlags?: readonly string[] | Scheme;
   readonly buildType?: string;
 }
-/** `meson-build-system` */
+/**
+ * `meson-build-system`
+ *
+ * @example mesonBuildSystem({ configureFlags: ["-Ddocs=false"] })
+ */
 export const mesonBuildSystem = (options: MesonArguments = {}): BuildSystem =>
   buildSystem("meson", options, { configureFlags: "configure-flags", buildType: "build-type" });
 
@@ -47,7 +59,11 @@ export interface PythonArguments extends CommonArguments {
   readonly testTarget?: string;
   readonly useSetuptools?: boolean;
 }
-/** `python-build-system` (setup.py). */
+/**
+ * `python-build-system` (setup.py).
+ *
+ * @example pythonBuildSystem({ tests: false })
+ */
 export const pythonBuildSystem = (options: PythonArguments = {}): BuildSystem =>
   buildSystem("python", options, { testTarget: "test-target", useSetuptools: "use-setuptools?" });
 
@@ -57,7 +73,11 @@ export interface PyprojectArguments extends CommonArguments {
   readonly testBackend?: Scheme;
   readonly testFlags?: readonly string[] | Scheme;
 }
-/** `pyproject-build-system` (PEP 517). */
+/**
+ * `pyproject-build-system` (PEP 517).
+ *
+ * @example pyprojectBuildSystem({ testFlags: ["-k", "not network"] })
+ */
 export const pyprojectBuildSystem = (options: PyprojectArguments = {}): BuildSystem =>
   buildSystem("pyproject", options, {
     configureFlags: "configure-flags",
@@ -71,7 +91,11 @@ export interface NodeArguments extends CommonArguments {
   readonly node?: PackageRef;
   readonly testTarget?: string;
 }
-/** `node-build-system` (npm packages). */
+/**
+ * `node-build-system` (npm packages).
+ *
+ * @example nodeBuildSystem({ node: guixPackage("node-lts", "gnu packages node"), tests: false })
+ */
 export const nodeBuildSystem = (options: NodeArguments = {}): BuildSystem =>
   buildSystem("node", options, { node: "node", testTarget: "test-target" });
 
@@ -81,7 +105,11 @@ export interface GoArguments extends CommonArguments {
   readonly installSource?: boolean;
   readonly buildFlags?: readonly string[] | Scheme;
 }
-/** `go-build-system` */
+/**
+ * `go-build-system`
+ *
+ * @example goBuildSystem({ importPath: "github.com/example/tool" })
+ */
 export const goBuildSystem = (options: GoArguments): BuildSystem =>
   buildSystem("go", options, {
     importPath: "import-path",
@@ -97,7 +125,11 @@ export interface CargoArguments extends CommonArguments {
   readonly cargoBuildFlags?: readonly string[] | Scheme;
   readonly cargoTestFlags?: readonly string[] | Scheme;
 }
-/** `cargo-build-system` */
+/**
+ * `cargo-build-system`
+ *
+ * @example cargoBuildSystem({ installSource: false })
+ */
 export const cargoBuildSystem = (options: CargoArguments = {}): BuildSystem =>
   buildSystem("cargo", options, {
     cargoInputs: "cargo-inputs",
@@ -107,10 +139,15 @@ export const cargoBuildSystem = (options: CargoArguments = {}): BuildSystem =>
     cargoTestFlags: "cargo-test-flags",
   });
 
+/** The arguments of `trivial-build-system`: a builder gexp, nothing else. */
 export interface TrivialArguments extends Omit<CommonArguments, "tests" | "phases"> {
   /** `#:builder`: the build as a gexp. */
   readonly builder: Scheme;
 }
-/** `trivial-build-system`: a builder gexp, nothing else. */
+/**
+ * `trivial-build-system`: a builder gexp, nothing else.
+ *
+ * @example trivialBuildSystem({ builder: scheme`#~(mkdir #$output)` })
+ */
 export const trivialBuildSystem = (options: TrivialArguments): BuildSystem =>
   buildSystem("trivial", options, { builder: "builder" });

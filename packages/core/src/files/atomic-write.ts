@@ -6,6 +6,8 @@ import { basename, dirname, join } from "node:path";
  * Make `path` atomically: `write` fills a temporary file in the same folder,
  * which is flushed, then renamed over `path`. Readers see the old file or the
  * new one, never a part; on any failure the temporary file is removed.
+ *
+ * @example await withAtomicFile("image.tar.gz", async (handle) => { await handle.write(bytes) });
  */
 export async function withAtomicFile<T>(
   path: string,
@@ -29,7 +31,11 @@ export async function withAtomicFile<T>(
   }
 }
 
-/** Write `data` to `path` atomically (see {@link withAtomicFile}). */
+/**
+ * Write `data` to `path` atomically (see {@link withAtomicFile}).
+ *
+ * @example await writeFileAtomic("manifest.scm", text);
+ */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,

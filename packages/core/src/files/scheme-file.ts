@@ -32,6 +32,7 @@ const PROVIDED: Record<ManifestContext, ReadonlySet<string>> = {
   standalone: new Set(),
 };
 
+/** What `manifestFileE()` takes: the manifest, where it is loaded, the lock, the license prefix. */
 export interface ManifestFileOptions extends LowerOptions {
   readonly manifest: Manifest;
   readonly context?: ManifestContext;
@@ -52,7 +53,11 @@ function variableNames(packages: readonly CheckedPackage[], taken: Set<string>):
   return variables;
 }
 
-/** A file of top-level forms, a blank line between each two. */
+/**
+ * A file of top-level forms, a blank line between each two.
+ *
+ * @example schemeFile([list([sym("use-modules"), list([sym("gnu")])]), list([sym("hello")])]).text // "(use-modules (gnu))\n\n(hello)\n"
+ */
 export function schemeFile(forms: readonly Node[]): SchemeFile {
   const nodes = forms.flatMap((form, i) => (i === 0 ? [form] : [blankLines(), form]));
   return Object.freeze({ kind: "scheme-file", nodes: Object.freeze(nodes), text: printDatums(nodes) });
@@ -92,6 +97,7 @@ export function manifestFile(options: ManifestFileOptions): SchemeFile {
   return orThrow(manifestFileE(options));
 }
 
+/** What `channelsFileE()` takes. */
 export interface ChannelsFileOptions {
   readonly channels: readonly Channel[];
   /** Commits of channels given a branch, pinned by `guix-ts lock`. */

@@ -1,4 +1,8 @@
-/** `value` with the keys of every object in it sorted: JSON whose bytes depend only on the data. */
+/**
+ * `value` with the keys of every object in it sorted: JSON whose bytes depend only on the data.
+ *
+ * @example JSON.stringify(withSortedKeys({ b: 1, a: { d: 2, c: 3 } })) // '{"a":{"c":3,"d":2},"b":1}'
+ */
 export function withSortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withSortedKeys);
   if (typeof value !== "object" || value === null) return value;

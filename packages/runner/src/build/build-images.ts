@@ -26,13 +26,14 @@ import { editDockerArchive } from "../image/docker-archive.js";
 import { GuixNotFound } from "../session/errors.js";
 import { openGuix, type GuixSession, type OpenGuixOptions } from "../session/session.js";
 
-/** The files of a build: where its manifest and channels are, and its checked images by name. */
+/** What `writeBuildFiles()` wrote: where the manifest and channels are, and the checked images. */
 export interface BuildFiles {
   readonly manifest: string;
   readonly channels: string | undefined;
   readonly images: readonly { readonly name: string; readonly image: CheckedImage }[];
 }
 
+/** What `writeBuildFiles()` takes. */
 export interface WriteBuildFilesOptions {
   /** What the build script exports, checked by `buildFileE`. */
   readonly build: BuildFile;
@@ -93,6 +94,7 @@ export async function writeBuildFiles(options: WriteBuildFilesOptions): Promise<
   return { manifest: manifestPath, channels: channelsPath, images };
 }
 
+/** What `packImage()` takes: the files, the image, where to write it. */
 export interface PackImageOptions {
   readonly manifest: string;
   /** A channels file: the pack is made by the Guix it pins (`guix time-machine -C`). */
@@ -107,6 +109,7 @@ export interface PackImageOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** An image built: the archive written, its name and tag, the pack in the store. */
 export interface BuiltImage {
   /** The archive written. */
   readonly path: string;
@@ -145,16 +148,21 @@ export async function packImage(guix: GuixSession, o: PackImageOptions): Promise
   return { path: resolve(o.output), repoTag: edited.repoTag, storePath };
 }
 
+/** The commands that build one image by hand. */
+export interface PackCommands {
+  /** `guix [time-machine -C channels.scm --] pack ...`: prints the pack's store path. */
+  readonly pack: string[];
+  /** `guix-ts image edit PACK OUTPUT FLAGS...`, PACK being what `pack` printed. */
+  readonly edit: (pack: string) => string[];
+}
+
 /**
  * The commands that do what {@link packImage} does, by hand: `guix ... pack ...` prints the pack's
  * store path, `guix-ts image edit PACK OUTPUT FLAGS...` edits it; paths relative to `from`, if given.
  *
  * @example packCommands({ manifest, channels, image, output }, "out") // { pack: ["guix", "time-machine", "--channels=channels.scm", ...], edit }
  */
-export function packCommands(
-  o: PackImageOptions,
-  from?: string,
-): { readonly pack: string[]; readonly edit: (pack: string) => string[] } {
+export function packCommands(o: PackImageOptions, from?: string): PackCommands {
   const output =
     from !== undefined && dirname(resolve(o.output)) === resolve(from) ? basename(o.output) : resolve(o.output);
   return {
@@ -163,6 +171,7 @@ export function packCommands(
   };
 }
 
+/** What `buildImages()` takes: the build script's values, the output folder, how to reach Guix. */
 export interface BuildImagesOptions extends WriteBuildFilesOptions {
   /** How to reach Guix; a session given is used (and not closed). */
   readonly guix?: OpenGuixOptions | GuixSession;
@@ -171,6 +180,7 @@ export interface BuildImagesOptions extends WriteBuildFilesOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The images built, or, without a Guix, the files written and the commands to run by hand. */
 export type BuildImagesResult =
   | {
       readonly kind: "built";
@@ -183,14 +193,14 @@ export type BuildImagesResult =
       /** What is missing and how to get it. */
       readonly reason: GuixNotFound;
       /** Per image, the commands to run by hand in the output folder. */
-      readonly commands: readonly {
-        readonly name: string;
-        readonly pack: string[];
-        readonly edit: (pack: string) => string[];
-      }[];
+      readonly commands: readonly ({ readonly name: string } & PackCommands)[];
     };
 
-/** `NAME-TAG.tar.gz`, the name's slashes made `_`. */
+/**
+ * The archive name of an image: `NAME-TAG.tar.gz`, the name's slashes made `_`.
+ *
+ * @example archiveName(image) // "damn-server-latest.tar.gz"
+ */
 export const archiveName = (image: CheckedImage): string =>
   `${(image.name ?? "image").replace(/\//g, "_")}-${image.tag}.tar.gz`;
 

@@ -4,7 +4,11 @@
  */
 import type { CheckedImage, PackCompression } from "@guix-ts/core";
 
-/** Options that Guix would refuse, each problem in a line. */
+/**
+ * Options that Guix would refuse, each problem in a line.
+ *
+ * @example expect(() => packArgv({ format: "docker" })).toThrow(RunnerUsageError)
+ */
 export class RunnerUsageError extends Error {
   override readonly name = "RunnerUsageError";
   constructor(readonly problems: readonly string[]) {
@@ -69,9 +73,16 @@ function buildOptionsArgv(o: BuildOptions, problems: string[]): string[] {
   return argv;
 }
 
+/** The formats `guix pack` makes. */
 export type PackFormat = "tarball" | "squashfs" | "docker" | "deb" | "rpm" | "appimage";
+/**
+ * Every format `guix pack` makes.
+ *
+ * @example PACK_FORMATS.includes("docker") // true
+ */
 export const PACK_FORMATS: readonly PackFormat[] = ["tarball", "squashfs", "docker", "deb", "rpm", "appimage"];
 
+/** What `packArgv()` takes: every `guix pack` option. */
 export interface PackOptions extends BuildOptions {
   readonly format?: PackFormat;
   /** Manifest files (`-m`, several are concatenated). */
@@ -163,6 +174,7 @@ export function packArgv(o: PackOptions): string[] {
   return argv;
 }
 
+/** What `timeMachineArgv()` takes: which Guix to run. */
 export interface TimeMachineOptions extends BuildOptions {
   /** `-C FILE`: the channels to run with. */
   readonly channels?: string;
@@ -175,7 +187,11 @@ export interface TimeMachineOptions extends BuildOptions {
   readonly noChannelFiles?: boolean;
 }
 
-/** `guix time-machine ... -- COMMAND` */
+/**
+ * `guix time-machine ... -- COMMAND`
+ *
+ * @example timeMachineArgv({ channels: "channels.scm" }, packArgv(pack)) // ["time-machine", "--channels=channels.scm", "--", "pack", ...]
+ */
 export function timeMachineArgv(o: TimeMachineOptions, command: readonly string[]): string[] {
   const problems: string[] = [];
   const argv = ["time-machine"];
@@ -192,7 +208,11 @@ export function timeMachineArgv(o: TimeMachineOptions, command: readonly string[
   return [...argv, "--", ...command];
 }
 
-/** `guix build -m MANIFEST...` */
+/**
+ * `guix build -m MANIFEST...`
+ *
+ * @example buildArgv({ manifests: ["manifest.scm"], cores: 2 }) // ["build", "--manifest=manifest.scm", "--cores=2"]
+ */
 export function buildArgv(o: BuildOptions & { readonly manifests: readonly string[] }): string[] {
   const problems: string[] = [];
   if (o.manifests.length === 0) problems.push("build needs a manifest");
@@ -201,6 +221,7 @@ export function buildArgv(o: BuildOptions & { readonly manifests: readonly strin
   return argv;
 }
 
+/** What `shellArgv()` takes: the manifests and the command to run. */
 export interface ShellOptions extends BuildOptions {
   readonly manifests: readonly string[];
   readonly pure?: boolean;
@@ -209,7 +230,12 @@ export interface ShellOptions extends BuildOptions {
   readonly command: readonly string[];
 }
 
-/** `guix shell -m MANIFEST... [--container] [-- COMMAND...]` */
+/**
+ * `guix shell -m MANIFEST... [--container] [-- COMMAND...]`
+ *
+ * @example shellArgv({ manifests: ["manifest.scm"], container: true, command: ["python3"] })
+ * // ["shell", "--manifest=manifest.scm", "--container", "--", "python3"]
+ */
 export function shellArgv(o: ShellOptions): string[] {
   const problems: string[] = [];
   const argv = ["shell", ...o.manifests.map((m) => `--manifest=${m}`)];
@@ -220,7 +246,11 @@ export function shellArgv(o: ShellOptions): string[] {
   return o.command.length === 0 ? argv : [...argv, "--", ...o.command];
 }
 
-/** `guix describe -f channels` */
+/**
+ * `guix describe -f channels`
+ *
+ * @example await guix.run(describeArgv()) // guix describe --format=channels
+ */
 export function describeArgv(): string[] {
   return ["describe", "--format=channels"];
 }

@@ -20,7 +20,11 @@ export function imageEditArgv(image: CheckedImage): string[] {
   ];
 }
 
-/** An argument as a POSIX shell reads it back: bare when safe, else in single quotes. */
+/**
+ * An argument as a POSIX shell reads it back: bare when safe, else in single quotes.
+ *
+ * @example shellQuote("app:app") // "app:app"; shellQuote("it's") // "'it'\\''s'"
+ */
 export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
 }

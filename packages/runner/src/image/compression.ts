@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { ProcessError, start, type Child, type ProcessOptions } from "@guix-ts/process";
 
+/** The compressions of a Docker archive guix-ts reads and writes. */
 export type Compression = "gzip" | "zstd" | "xz" | "none";
 
 const MAGIC: [Compression, number[]][] = [
@@ -23,7 +24,11 @@ const PROGRAMS = {
   xz: { command: "xz", decompress: ["-dcq"], compress: ["-cq", "-6", "-T1"], install: "xz-utils" },
 } as const;
 
-/** The compression of a file, from its first bytes; `none` for a tar, undefined for anything else. */
+/**
+ * The compression of a file, from its first bytes; `none` for a tar, undefined for anything else.
+ *
+ * @example await detectCompression("pack.tar.gz") // "gzip"
+ */
 export async function detectCompression(path: string): Promise<Compression | undefined> {
   const handle = await open(path, "r");
   try {

@@ -14,6 +14,11 @@ import tar from "tar-stream";
 import { withAtomicFile, withSortedKeys, type CheckedImage } from "@guix-ts/core";
 import { detectCompression, openCompressed, openDecompressed, type Compression } from "./compression.js";
 
+/**
+ * An archive that is not a Docker image archive, or is damaged: the path and why.
+ *
+ * @example await editDockerArchive("x.tar", "y.tar", image).catch((e: DockerArchiveError) => e.reason)
+ */
 export class DockerArchiveError extends Error {
   override readonly name = "DockerArchiveError";
   constructor(
@@ -24,11 +29,13 @@ export class DockerArchiveError extends Error {
   }
 }
 
+/** How `editDockerArchive()` writes: the output's compression. */
 export interface EditOptions {
   /** The output's compression; the input's by default. */
   readonly compression?: Compression;
 }
 
+/** What `editDockerArchive()` wrote: the new config's name, the name and tag, the layers. */
 export interface EditResult {
   /** `<sha256>.json`, the new config's name in the archive. */
   readonly config: string;

@@ -5,7 +5,13 @@
 import { onPath, run } from "@guix-ts/process";
 import { defaultHomeRoot, guixHome, isSetUp, type GuixHome } from "./home.js";
 
+/** Where Guix runs: the host, a bubblewrap or proot container, or a remote daemon. */
 export type Backend = "host" | "bubblewrap" | "proot" | "remote";
+/**
+ * Every backend.
+ *
+ * @example BACKENDS.includes("proot") // true
+ */
 export const BACKENDS: readonly Backend[] = ["host", "bubblewrap", "proot", "remote"];
 
 /** What this machine has for running Guix, looked at once. */
@@ -28,7 +34,11 @@ export async function userNamespacesWork(): Promise<boolean> {
   );
 }
 
-/** Look at what this machine has: the home, `guix`, bwrap and whether it works, proot, a daemon URL. */
+/**
+ * Look at what this machine has: the home, `guix`, bwrap and whether it works, proot, a daemon URL.
+ *
+ * @example (await surroundings({ home: "/srv/guix" })).setUp // whether a Guix is set up there
+ */
 export async function surroundings(options: { home?: string; daemonSocket?: string } = {}): Promise<Surroundings> {
   const homeRoot = options.home ?? defaultHomeRoot();
   const home = guixHome(homeRoot);
@@ -45,7 +55,7 @@ export async function surroundings(options: { home?: string; daemonSocket?: stri
   };
 }
 
-/** The backend to use, or what is missing for the one asked for (or for any). */
+/** The backend to use, or what is missing for the one asked for (or for any), and how to get it. */
 export type BackendChoice =
   | { readonly ok: true; readonly backend: Backend }
   | { readonly ok: false; readonly missing: readonly string[]; readonly fix: string };

@@ -32,6 +32,7 @@ function canConnect(path: string): Promise<boolean> {
   });
 }
 
+/** How the daemon is started and stopped: how long to wait for it, its extra arguments. */
 export interface DaemonOptions {
   readonly readyTimeoutMs?: number;
   readonly stopGraceMs?: number;

@@ -2,6 +2,7 @@
 import { run } from "@guix-ts/process";
 import { chooseBackend, surroundings, type Backend } from "./backend.js";
 
+/** One line of `doctor`: a way of running Guix, whether it works, and the fix. */
 export interface Check {
   readonly name: string;
   readonly ok: boolean;

@@ -1,4 +1,8 @@
-/** What can go wrong finding or starting Guix, each saying what to do. A command that fails is a `ProcessError`. */
+/**
+ * No way to run Guix here: what is missing, and how to get it.
+ *
+ * @example await openGuix().catch((e: GuixNotFound) => console.error(e.looked, e.fix))
+ */
 export class GuixNotFound extends Error {
   override readonly name = "GuixNotFound";
   constructor(
@@ -9,6 +13,11 @@ export class GuixNotFound extends Error {
   }
 }
 
+/**
+ * guix-daemon did not start: why, and the end of its log.
+ *
+ * @example await openGuix().catch((e: DaemonStartFailed) => console.error(e.logTail))
+ */
 export class DaemonStartFailed extends Error {
   override readonly name = "DaemonStartFailed";
   constructor(

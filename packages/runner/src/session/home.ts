@@ -10,6 +10,7 @@ import { join } from "node:path";
 export const CURRENT_GUIX = "/var/guix/profiles/per-user/root/current-guix";
 export const DAEMON_SOCKET = "/var/guix/daemon-socket/socket";
 
+/** A rootless Guix home and where its parts are: the container binds them to /gnu, /var/guix and /etc/guix. */
 export interface GuixHome {
   readonly root: string;
   readonly gnu: string;
@@ -17,7 +18,11 @@ export interface GuixHome {
   readonly etcGuix: string;
 }
 
-/** `~/.local/share/guix-ts/guix`, or `GUIX_TS_GUIX_HOME`. */
+/**
+ * Where the rootless Guix home is by default: `GUIX_TS_GUIX_HOME`, else `~/.local/share/guix-ts/guix`.
+ *
+ * @example defaultHomeRoot() // "/home/me/.local/share/guix-ts/guix"
+ */
 export function defaultHomeRoot(): string {
   return (
     process.env.GUIX_TS_GUIX_HOME ??

@@ -22,6 +22,7 @@ import { startDaemon, type Daemon, type DaemonOptions } from "./daemon.js";
 import { GuixNotFound } from "./errors.js";
 import { CURRENT_GUIX, hostPath as toHostPath, type GuixHome } from "./home.js";
 
+/** What `openGuix()` takes: where and how Guix runs. */
 export interface OpenGuixOptions extends DaemonOptions {
   /** Where Guix runs; by default a set-up home with bubblewrap (proot without user namespaces), else `guix` on PATH. */
   readonly backend?: Backend;
@@ -33,11 +34,13 @@ export interface OpenGuixOptions extends DaemonOptions {
   readonly onLog?: (line: string) => void;
 }
 
+/** How one command runs: its folder, environment, cancellation, time-out, log lines. */
 export interface RunOptions {
   readonly cwd?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  /** Every line the command writes on stderr, as it comes (else the session's `onLog`). */
   readonly onLog?: (line: string) => void;
   /** Grace period between SIGTERM and SIGKILL when stopping. */
   readonly killGraceMs?: number;
@@ -45,11 +48,13 @@ export interface RunOptions {
   readonly terminal?: boolean;
 }
 
+/** What a command printed on stdout, and the command. */
 export interface RunResult {
   readonly stdout: string;
   readonly command: readonly string[];
 }
 
+/** A pack Guix made: its store path, and where it is on this machine. */
 export interface PackResult {
   /** The pack's path in the store: `/gnu/store/...-docker-pack.tar.gz`. */
   readonly storePath: string;
@@ -57,9 +62,17 @@ export interface PackResult {
   readonly hostPath: string;
 }
 
+/**
+ * A Guix session: where Guix runs, its daemon started once and shared by every command.
+ *
+ * @example
+ * await using guix = await openGuix();
+ * console.log(await guix.describe());
+ */
 export class GuixSession {
   private closed = false;
 
+  /** @internal Sessions are made by {@link openGuix}. */
   constructor(
     readonly backend: Backend,
     readonly home: GuixHome | undefined,
@@ -148,6 +161,7 @@ export class GuixSession {
     await this.daemon?.stop();
   }
 
+  /** Stop the daemon this session started, at the end of an `await using` block. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

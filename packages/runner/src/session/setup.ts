@@ -25,10 +25,16 @@ import { userNamespacesWork } from "./backend.js";
 import { containerCommand } from "./containers.js";
 import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath, isSetUp } from "./home.js";
 
+/**
+ * Guix cannot be set up from that tarball: why.
+ *
+ * @example await setupGuix({ tarball }).catch((e: SetupError) => console.error(e.message))
+ */
 export class SetupError extends Error {
   override readonly name = "SetupError";
 }
 
+/** What `setupGuix()` takes: the tarball, its hash, where the home goes. */
 export interface SetupOptions {
   /** A path or an http(s) URL of the binary tarball. */
   readonly tarball: string;
@@ -68,7 +74,11 @@ async function authorizeSubstitutes(root: string, backend: "bubblewrap" | "proot
   return keys;
 }
 
-/** Unpack a Guix binary tarball into a Guix home; returns the home's path. Nothing is left behind on failure. */
+/**
+ * Unpack a Guix binary tarball into a Guix home; returns the home's path. Nothing is left behind on failure.
+ *
+ * @example await setupGuix({ tarball: "guix-binary-1.4.0.x86_64-linux.tar.xz", sha256: "..." }) // "~/.local/share/guix-ts/guix"
+ */
 export async function setupGuix(options: SetupOptions): Promise<string> {
   const home = options.home ?? defaultHomeRoot();
   if (options.sha256 !== undefined && !/^(?:[0-9a-fA-F]{64}|[0-9a-df-np-sv-z]{52})$/.test(options.sha256))

@@ -65,22 +65,38 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** `foo` */
+/**
+ * `foo`
+ *
+ * @example printDatum(sym("python")) // "python"
+ */
 export function sym(name: string, loc?: SourceLocation): SymbolNode {
   return Object.freeze({ kind: "symbol", name: checkText("symbol name", name), loc: at(loc) });
 }
 
-/** `#:foo` */
+/**
+ * `#:foo`
+ *
+ * @example printDatum(kw("tests?")) // "#:tests?"
+ */
 export function kw(name: string, loc?: SourceLocation): KeywordNode {
   return Object.freeze({ kind: "keyword", name: checkText("keyword name", name), loc: at(loc) });
 }
 
-/** `"text"` */
+/**
+ * `"text"`
+ *
+ * @example printDatum(str("hello")) // "\"hello\""
+ */
 export function str(value: string, loc?: SourceLocation): StringNode {
   return Object.freeze({ kind: "string", value: checkText("string", value), loc: at(loc) });
 }
 
-/** An exact integer: `42`, or `#o755` where Guix's layout prints octal. */
+/**
+ * An exact integer: `42`, or `#o755` where Guix's layout prints octal.
+ *
+ * @example printDatum(int(42)) // "42"
+ */
 export function int(value: bigint | number, loc?: SourceLocation): IntegerNode {
   if (typeof value === "number" && !Number.isSafeInteger(value)) {
     throw new TypeError(`integer must be a safe integer or a bigint, got ${value}`);
@@ -96,7 +112,11 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** An exact ratio, `1/3`; reduced, and an integer node when the denominator divides. */
+/**
+ * An exact ratio, `1/3`; reduced, and an integer node when the denominator divides.
+ *
+ * @example printDatum(ratio(2n, 6n)) // "1/3"
+ */
 export function ratio(numerator: bigint, denominator: bigint, loc?: SourceLocation): RationalNode | IntegerNode {
   if (typeof numerator !== "bigint" || typeof denominator !== "bigint") throw new TypeError("ratio takes bigints");
   if (denominator === 0n) throw new TypeError("ratio with a zero denominator");
@@ -108,19 +128,31 @@ export function ratio(numerator: bigint, denominator: bigint, loc?: SourceLocati
   return Object.freeze({ kind: "rational", numerator: n, denominator: d, loc: at(loc) });
 }
 
-/** An inexact real: `1.5`, `1.0e10`, `+inf.0`. */
+/**
+ * An inexact real: `1.5`, `1.0e10`, `+inf.0`.
+ *
+ * @example printDatum(real(1.5)) // "1.5"
+ */
 export function real(value: number, loc?: SourceLocation): RealNode {
   if (typeof value !== "number") throw new TypeError(`real must be a number, got ${typeof value}`);
   return Object.freeze({ kind: "real", value, loc: at(loc) });
 }
 
-/** `#t` / `#f` */
+/**
+ * `#t` / `#f`
+ *
+ * @example printDatum(bool(false)) // "#f"
+ */
 export function bool(value: boolean, loc?: SourceLocation): BooleanNode {
   if (typeof value !== "boolean") throw new TypeError(`boolean must be true or false`);
   return Object.freeze({ kind: "boolean", value, loc: at(loc) });
 }
 
-/** `#\a`, `#\space`: one Unicode scalar value. */
+/**
+ * `#\a`, `#\space`: one Unicode scalar value.
+ *
+ * @example printDatum(char(" ")) // "#\\space"
+ */
 export function char(value: string, loc?: SourceLocation): CharNode {
   checkText("character", value);
   if ([...value].length !== 1)
@@ -128,7 +160,11 @@ export function char(value: string, loc?: SourceLocation): CharNode {
   return Object.freeze({ kind: "char", value, loc: at(loc) });
 }
 
-/** `(a b c)`: items may include comments and blank lines. */
+/**
+ * `(a b c)`: items may include comments and blank lines.
+ *
+ * @example printDatum(list([sym("list"), str("a")])) // "(list \"a\")"
+ */
 export function list(items: readonly Node[], loc?: SourceLocation): ListNode {
   return Object.freeze({ kind: "list", items: checkNodes("list items", items), loc: at(loc) });
 }
@@ -136,6 +172,8 @@ export function list(items: readonly Node[], loc?: SourceLocation): ListNode {
 /**
  * `(a b . c)`. A tail that is itself a list is spliced in, as Scheme reads it:
  * `(a . (b c))` is `(a b c)` and `(a . ,b)` is `(a unquote b)`.
+ *
+ * @example printDatum(dotted([sym("a")], sym("b"))) // "(a . b)"
  */
 export function dotted(items: readonly Node[], tail: Datum, loc?: SourceLocation): ListNode {
   const checked = checkNodes("list items", items);
@@ -149,12 +187,20 @@ export function dotted(items: readonly Node[], tail: Datum, loc?: SourceLocation
   return Object.freeze({ kind: "list", items: checked, tail, loc: at(loc) });
 }
 
-/** `#(a b c)` */
+/**
+ * `#(a b c)`
+ *
+ * @example printDatum(vector([int(1), int(2)])) // "#(1 2)"
+ */
 export function vector(items: readonly Node[], loc?: SourceLocation): VectorNode {
   return Object.freeze({ kind: "vector", items: checkNodes("vector items", items), loc: at(loc) });
 }
 
-/** `#vu8(0 1 255)` */
+/**
+ * `#vu8(0 1 255)`
+ *
+ * @example printDatum(bytevector([0, 255])) // "#vu8(0 255)"
+ */
 export function bytevector(
   bytes: readonly number[],
   prefix: "vu8" | "u8" = "vu8",
@@ -166,7 +212,11 @@ export function bytevector(
   return Object.freeze({ kind: "bytevector", prefix, bytes: Object.freeze([...bytes]), loc: at(loc) });
 }
 
-/** `'x`, `#~x`, ...: see {@link PREFIXES}. */
+/**
+ * `'x`, `#~x`, ...: see {@link PREFIXES}.
+ *
+ * @example printDatum(prefixed("gexp", sym("x"))) // "#~x"
+ */
 export function prefixed(prefix: PrefixName, datum: Datum, loc?: SourceLocation): PrefixedNode {
   if (!(prefix in PREFIXES)) throw new TypeError(`unknown prefix ${String(prefix)}`);
   return Object.freeze({
@@ -177,19 +227,66 @@ export function prefixed(prefix: PrefixName, datum: Datum, loc?: SourceLocation)
   });
 }
 
+/**
+ * `'datum`: the `quote` form.
+ *
+ * @example printDatum(quote(sym("x"))) // "'x"
+ */
 export const quote = (d: Datum): PrefixedNode => prefixed("quote", d);
+/**
+ * `` `datum ``: the `quasiquote` form.
+ *
+ * @example printDatum(quasiquote(sym("x"))) // "`x"
+ */
 export const quasiquote = (d: Datum): PrefixedNode => prefixed("quasiquote", d);
+/**
+ * `,datum`: the `unquote` form.
+ *
+ * @example printDatum(unquote(sym("x"))) // ",x"
+ */
 export const unquote = (d: Datum): PrefixedNode => prefixed("unquote", d);
+/**
+ * `,@datum`: the `unquote-splicing` form.
+ *
+ * @example printDatum(unquoteSplicing(sym("x"))) // ",@x"
+ */
 export const unquoteSplicing = (d: Datum): PrefixedNode => prefixed("unquote-splicing", d);
+/**
+ * `#~datum`: the `gexp` form.
+ *
+ * @example printDatum(gexp(sym("x"))) // "#~x"
+ */
 export const gexp = (d: Datum): PrefixedNode => prefixed("gexp", d);
+/**
+ * `#$datum`: the `ungexp` form.
+ *
+ * @example printDatum(ungexp(sym("x"))) // "#$x"
+ */
 export const ungexp = (d: Datum): PrefixedNode => prefixed("ungexp", d);
+/**
+ * `#+datum`: the `ungexp-native` form.
+ *
+ * @example printDatum(ungexpNative(sym("x"))) // "#+x"
+ */
 export const ungexpNative = (d: Datum): PrefixedNode => prefixed("ungexp-native", d);
+/**
+ * `#$@datum`: the `ungexp-splicing` form.
+ *
+ * @example printDatum(ungexpSplicing(sym("x"))) // "#$@x"
+ */
 export const ungexpSplicing = (d: Datum): PrefixedNode => prefixed("ungexp-splicing", d);
+/**
+ * `#+@datum`: the `ungexp-native-splicing` form.
+ *
+ * @example printDatum(ungexpNativeSplicing(sym("x"))) // "#+@x"
+ */
 export const ungexpNativeSplicing = (d: Datum): PrefixedNode => prefixed("ungexp-native-splicing", d);
 
 /**
  * A `;` comment. `text` may omit the leading semicolons (`";; "` is added for a
  * line comment, `";"` for a margin comment); it may not contain a newline.
+ *
+ * @example printDatums([comment("the manifest"), list([sym("x")])]) // ";; the manifest\n(x)\n"
  */
 export function comment(text: string, options: { margin?: boolean } = {}, loc?: SourceLocation): CommentNode {
   checkText("comment", text);
@@ -199,19 +296,31 @@ export function comment(text: string, options: { margin?: boolean } = {}, loc?: 
   return Object.freeze({ kind: "comment", text: full, margin, loc: at(loc) });
 }
 
-/** One or more empty lines. */
+/**
+ * One or more empty lines.
+ *
+ * @example printDatums([list([sym("a")]), blankLines(), list([sym("b")])]) // "(a)\n\n(b)\n"
+ */
 export function blankLines(count = 1, loc?: SourceLocation): BlankLinesNode {
   if (!Number.isInteger(count) || count < 1)
     throw new TypeError(`blank line count must be a positive integer, got ${count}`);
   return Object.freeze({ kind: "blank-lines", count, loc: at(loc) });
 }
 
-/** A page break (form feed) on a line of its own. */
+/**
+ * A page break (form feed) on a line of its own.
+ *
+ * @example printDatums([list([sym("a")]), pageBreak(), list([sym("b")])]) // "(a)\n\f\n(b)\n"
+ */
 export function pageBreak(loc?: SourceLocation): PageBreakNode {
   return Object.freeze({ kind: "page-break", loc: at(loc) });
 }
 
-/** `#| text |#`; `text` is the whole comment, delimiters included. */
+/**
+ * `#| text |#`; `text` is the whole comment, delimiters included.
+ *
+ * @example printDatums([blockComment("#| notes |#")]) // "#| notes |#\n"
+ */
 export function blockComment(text: string, loc?: SourceLocation): BlockCommentNode {
   checkText("block comment", text);
   if (!text.startsWith("#|") || !text.endsWith("|#"))
@@ -219,12 +328,20 @@ export function blockComment(text: string, loc?: SourceLocation): BlockCommentNo
   return Object.freeze({ kind: "block-comment", text, loc: at(loc) });
 }
 
-/** `#;datum` */
+/**
+ * `#;datum`
+ *
+ * @example printDatum(datumComment(sym("unused"))) // "#;unused"
+ */
 export function datumComment(datum: Datum, loc?: SourceLocation): DatumCommentNode {
   return Object.freeze({ kind: "datum-comment", datum: checkDatum("the datum after #;", datum), loc: at(loc) });
 }
 
-/** `#!/usr/bin/env guile\n!#`; `text` is the whole header, `#!` and `!#` included. */
+/**
+ * `#!/usr/bin/env guile\n!#`; `text` is the whole header, `#!` and `!#` included.
+ *
+ * @example readDatums("#!/usr/bin/env guile\n!#\n(x)")[0]!.kind // "shebang"
+ */
 export function shebang(text: string, loc?: SourceLocation): ShebangNode {
   checkText("shebang", text);
   if (!text.startsWith("#!") || !text.endsWith("!#"))

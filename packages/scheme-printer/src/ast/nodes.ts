@@ -76,7 +76,11 @@ export interface BytevectorNode extends NodeBase {
   readonly bytes: readonly number[];
 }
 
-/** The reader abbreviations and the list each one stands for. */
+/**
+ * The reader abbreviations and the list each one stands for.
+ *
+ * @example PREFIXES.gexp // "#~"
+ */
 export const PREFIXES = {
   quote: "'",
   quasiquote: "`",
@@ -172,16 +176,30 @@ const NODE_KINDS: Readonly<Record<NodeKind, true>> = {
   shebang: true,
 };
 
-/** Whether `value` is a Scheme node (of any kind). */
+/**
+ * Whether `value` is a Scheme node (of any kind).
+ *
+ * @example isNode(sym("x")) // true; isNode({ kind: "package" }) // false
+ */
 export function isNode(value: unknown): value is Node {
   if (typeof value !== "object" || value === null || !("kind" in value)) return false;
   return Object.hasOwn(NODE_KINDS, (value as { kind: string }).kind);
 }
 
+/**
+ * Whether a node is layout, not data: a comment, blank lines or a page break.
+ *
+ * @example isBlank(blankLines()) // true; isBlank(sym("x")) // false
+ */
 export function isBlank(node: Node): node is Blank {
   return node.kind === "comment" || node.kind === "blank-lines" || node.kind === "page-break";
 }
 
+/**
+ * Whether a node is data Guile reads (not layout, not a comment).
+ *
+ * @example readDatums(text).filter(isDatum)
+ */
 export function isDatum(node: Node): node is Datum {
   return !isBlank(node) && node.kind !== "block-comment" && node.kind !== "datum-comment" && node.kind !== "shebang";
 }

@@ -105,7 +105,11 @@ export function writeChar(node: CharNode): string {
   return `#\\${code.toString(8)}`;
 }
 
-/** An inexact real as Guile's `number->string` gives it: `1.5`, `100000.0`, `1.0e10`, `+inf.0`. */
+/**
+ * An inexact real as Guile's `number->string` gives it: `1.5`, `100000.0`, `1.0e10`, `+inf.0`.
+ *
+ * @example formatReal(1e21) // "1.0e21"
+ */
 export function formatReal(value: number): string {
   if (Number.isNaN(value)) return "+nan.0";
   if (value === Infinity) return "+inf.0";

@@ -1,6 +1,6 @@
 import type { Node } from "../ast/nodes.js";
 import { readDatums } from "../reader/reader.js";
-import { layoutDatums, type PrintOptions } from "./printer.js";
+import { layoutDatums, type PrintOptions } from "./layout.js";
 
 // Guix's layout settles after its second pass (guix/read-print.scm, see the golden quirks); allow a margin.
 const MAX_PASSES = 4;

@@ -13,12 +13,17 @@ import { isWhitespace } from "../rules/unicode.js";
 import { UNSUPPORTED_NUMBER, parseNumber } from "./numbers.js";
 import { SchemeSyntaxError } from "./syntax-error.js";
 
+/** How text is read: the file name errors give. */
 export interface ReadOptions {
   /** The file name used in error messages. */
   readonly file?: string;
 }
 
-/** Read every top-level form, comment, blank line and page break of `text`. */
+/**
+ * Read every top-level form, comment, blank line and page break of `text`.
+ *
+ * @example readDatums("(define x 1) ; one", { file: "x.scm" }) // [list, comment]
+ */
 export function readDatums(text: string, options: ReadOptions = {}): Node[] {
   return new Reader(text, options.file).readTopLevel();
 }

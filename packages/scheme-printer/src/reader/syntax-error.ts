@@ -1,4 +1,8 @@
-/** Text that is not valid Scheme: where, and why. */
+/**
+ * Text that is not valid Scheme: where, and why.
+ *
+ * @example try { readDatums("(a", { file: "m.scm" }) } catch (e) { if (e instanceof SchemeSyntaxError) console.error(e.message) } // m.scm:1:1: ...
+ */
 export class SchemeSyntaxError extends Error {
   override readonly name = "SchemeSyntaxError";
   constructor(

@@ -4,6 +4,8 @@
  * Guix's `%special-forms` (guix/read-print.scm); `lead` is its number minus 1.
  * An entry with `within` applies only inside a form with that head.
  */
+import { within, type Context } from "./context.js";
+
 export interface SpecialForm {
   readonly lead: number;
   readonly within?: string;
@@ -73,3 +75,13 @@ export const SPECIAL_FORMS: ReadonlyMap<string, readonly SpecialForm[]> = new Ma
     "home-environment": lead(0),
   }),
 );
+
+/** How many arguments of `head` stay on its line in `context`, or undefined when it is not a special form there. */
+export function specialFormLead(head: string, context: Context | null): number | undefined {
+  const forms = SPECIAL_FORMS.get(head);
+  if (forms === undefined) return undefined;
+  for (const form of forms) {
+    if (form.within === undefined || within(context, [form.within])) return form.lead;
+  }
+  return undefined;
+}

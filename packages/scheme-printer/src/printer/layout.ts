@@ -1,8 +1,9 @@
 /**
- * The printer: nodes to text, laid out as Guix's `pretty-print-with-comments`
+ * The layout: nodes to text, laid out as Guix's `pretty-print-with-comments`
  * (guix/read-print.scm) lays them out. One recursive pass that tracks the
  * column and writes straight out; every layout decision comes from the
  * structure and the tables in `../rules/`, and from the width only at the edges.
+ * Each node kind has its handler in {@link LAYOUT}: a new kind does not compile until it has one.
  */
 import {
   PREFIXES,
@@ -11,26 +12,21 @@ import {
   type Datum,
   type ListNode,
   type Node,
+  type NodeKind,
   type PrefixName,
   type SymbolNode,
 } from "../ast/nodes.js";
-import { INTEGER_FORMS, NATURAL_STRING_FORMS, NATURAL_STRING_MIN_LENGTH } from "../rules/atom-forms.js";
-import { NEWLINE_FORMS } from "../rules/newline-forms.js";
-import { SPECIAL_FORMS } from "../rules/special-forms.js";
+import { ABBREVIATED, QUOTING } from "../rules/abbreviations.js";
+import { integerRadix, isNaturalString } from "../rules/atom-forms.js";
+import type { Context } from "../rules/context.js";
+import { within } from "../rules/context.js";
+import { GEXP_ARGUMENT_CONTEXT, INLINE_KEYWORDS, LONG_LIST, WIDTH, isNewlineForm } from "../rules/newline-forms.js";
+import { specialFormLead } from "../rules/special-forms.js";
 import { charLength } from "../rules/unicode.js";
-import {
-  displaySymbol,
-  escapeStringNaturally,
-  formatInteger,
-  formatRational,
-  formatReal,
-  writeChar,
-  writeKeyword,
-  writeString,
-  writeExtendedSymbol,
-  writeSymbol,
-} from "./atoms.js";
+import { displaySymbol, escapeStringNaturally, formatInteger, writeExtendedSymbol, writeString } from "./atoms.js";
+import { readsAsSplicing, writeOneLine } from "./one-line.js";
 
+/** How text is laid out: the width to keep within, and when a list is long. */
 export interface PrintOptions {
   /** The column the layout tries not to pass (Guix: 78). */
   readonly width?: number;
@@ -53,45 +49,17 @@ export function layoutDatums(nodes: readonly Node[], options: PrintOptions = {})
   return { text: printer.text(), hasBlanks: printer.sawBlank };
 }
 
-/** Print one node at `indent`, without a trailing newline. */
+/**
+ * Print one node at `indent`, without a trailing newline.
+ *
+ * @example printDatum(list([sym("define"), sym("x"), int(1)]), { indent: 2 }) // "(define x\n    1)"
+ */
 export function printDatum(node: Node, options: PrintOptions & { indent?: number } = {}): string {
   const printer = new Printer(options);
   const indent = options.indent ?? 0;
   printer.print(indent, indent, true, null, node);
   return printer.text();
 }
-
-/** The heads of the enclosing forms, innermost first; null for a head that is not a symbol. */
-interface Context {
-  readonly head: string | null;
-  readonly parent: Context | null;
-}
-
-function within(context: Context | null, heads: readonly string[]): boolean {
-  for (const head of heads) {
-    if (context === null || context.head !== head) return false;
-    context = context.parent;
-  }
-  return true;
-}
-
-// Written as Guix's printer writes (quote x): with the abbreviation.
-const ABBREVIATED = new Map<string, PrefixName>(
-  (
-    [
-      "quote",
-      "quasiquote",
-      "unquote",
-      "unquote-splicing",
-      "gexp",
-      "ungexp",
-      "ungexp-native",
-      "ungexp-splicing",
-      "ungexp-native-splicing",
-    ] as const
-  ).map((p) => [p, p]),
-);
-const QUOTING = new Set(["quote", "quasiquote", "unquote", "unquote-splicing"]);
 
 function symbolName(node: Node | undefined): string | null {
   return node?.kind === "symbol" ? node.name : null;
@@ -144,8 +112,8 @@ class Printer {
   private readonly longList: number;
 
   constructor(options: PrintOptions) {
-    this.maxWidth = options.width ?? 78;
-    this.longList = options.longList ?? 5;
+    this.maxWidth = options.width ?? WIDTH;
+    this.longList = options.longList ?? LONG_LIST;
   }
 
   text(): string {
@@ -162,73 +130,44 @@ class Printer {
 
   /** Print `node` at `column`; `delimited`: a space or newline already precedes it. Returns the new column. */
   print(indent: number, column: number, delimited: boolean, context: Context | null, node: Node): number {
-    switch (node.kind) {
-      case "comment":
-        this.sawBlank = true;
-        if (node.margin) {
-          this.write(` ${canonicalComment(node, indent)}\n`);
-        } else {
-          if (column !== indent) this.newline(indent);
-          this.write(`${canonicalComment(node, indent)}\n`);
-        }
-        this.write(spaces(indent));
-        return indent;
-      case "blank-lines":
-        this.sawBlank = true;
-        if (!delimited) this.write("\n");
-        this.write("\n");
-        this.write(spaces(indent));
-        return indent;
-      case "page-break":
-        this.sawBlank = true;
-        if (!delimited) this.write("\n");
-        this.write("\f\n");
-        this.write(spaces(indent));
-        return indent;
-      case "prefixed":
-        return this.printPrefixed(indent, column, delimited, context, PREFIXES[node.prefix], node.datum);
-      case "datum-comment":
-        return this.printPrefixed(indent, column, delimited, context, "#;", node.datum);
-      case "list": {
-        if (node.items.length === 0 && node.tail === undefined) return this.printAtom(indent, column, delimited, "()");
-        const abbreviation = asAbbreviation(node);
-        if (abbreviation !== null) {
-          return this.printPrefixed(
-            indent,
-            column,
-            delimited,
-            context,
-            PREFIXES[abbreviation.prefix],
-            abbreviation.datum,
-          );
-        }
-        if (node.tail !== undefined && !node.items.some(isBlank))
-          return this.printAtom(indent, column, delimited, writeOneLine(node));
-        const head = symbolName(node.items[0]);
-        const special = head === null || node.tail !== undefined ? undefined : specialFormLead(head, context);
-        if (special !== undefined)
-          return this.printSpecialForm(indent, column, delimited, context, node, head!, special);
-        return this.printList(indent, column, delimited, context, node.items, "(", node.tail);
-      }
-      case "vector":
-        if (!node.items.some(isBlank)) return this.printAtom(indent, column, delimited, writeOneLine(node));
-        return this.printList(indent, column, delimited, context, node.items, "#(", undefined);
-      case "string":
-        return this.printAtom(indent, column, delimited, printedString(node.value, context));
-      case "integer": {
-        return this.printAtom(indent, column, delimited, formatInteger(node.value, integerRadix(context)));
-      }
-      case "symbol":
-        return this.printAtom(indent, column, delimited, displaySymbol(node.name));
-      case "block-comment":
-      case "shebang":
-        return this.printAtom(indent, column, delimited, node.text);
-      default:
-        return this.printAtom(indent, column, delimited, writeOneLine(node));
-    }
+    return (LAYOUT[node.kind] as Handler<Node>)(this, node, indent, column, delimited, context);
   }
 
-  private printPrefixed(
+  comment(node: CommentNode, indent: number, column: number): number {
+    this.sawBlank = true;
+    if (node.margin) {
+      this.write(` ${canonicalComment(node, indent)}\n`);
+    } else {
+      if (column !== indent) this.newline(indent);
+      this.write(`${canonicalComment(node, indent)}\n`);
+    }
+    this.write(spaces(indent));
+    return indent;
+  }
+
+  /** A blank line or a page break (`\f`) on a line of its own. */
+  blank(line: string, indent: number, delimited: boolean): number {
+    this.sawBlank = true;
+    if (!delimited) this.write("\n");
+    this.write(line);
+    this.write(spaces(indent));
+    return indent;
+  }
+
+  list(indent: number, column: number, delimited: boolean, context: Context | null, node: ListNode): number {
+    if (node.items.length === 0 && node.tail === undefined) return this.printAtom(indent, column, delimited, "()");
+    const abbreviation = asAbbreviation(node);
+    if (abbreviation !== null)
+      return this.printPrefixed(indent, column, delimited, context, PREFIXES[abbreviation.prefix], abbreviation.datum);
+    if (node.tail !== undefined && !node.items.some(isBlank))
+      return this.printAtom(indent, column, delimited, writeOneLine(node));
+    const head = symbolName(node.items[0]);
+    const special = head === null || node.tail !== undefined ? undefined : specialFormLead(head, context);
+    if (special !== undefined) return this.printSpecialForm(indent, column, delimited, context, node, head!, special);
+    return this.printList(indent, column, delimited, context, node.items, "(", node.tail);
+  }
+
+  printPrefixed(
     indent: number,
     column: number,
     delimited: boolean,
@@ -244,7 +183,7 @@ class Printer {
     return this.print(indent, at, true, context, datum);
   }
 
-  private printAtom(indent: number, column: number, delimited: boolean, text: string): number {
+  printAtom(indent: number, column: number, delimited: boolean, text: string): number {
     const width = stringWidth(text);
     if (column + 1 + width > this.maxWidth && !delimited) {
       this.newline(indent);
@@ -286,7 +225,7 @@ class Printer {
     return col + 1;
   }
 
-  private printList(
+  printList(
     indent: number,
     column: number,
     delimited: boolean,
@@ -339,7 +278,7 @@ class Printer {
         !first &&
         !delimited &&
         !isBlank(item) &&
-        (long || isPair(item) || (item.kind === "keyword" && item.name !== "allow-other-keys"));
+        (long || isPair(item) || (item.kind === "keyword" && !INLINE_KEYWORDS.has(item.name)));
       if (newline) this.newline(indent);
       const nextFirst = item.kind === "keyword" && !gexpArgumentFollows(items[i + 1], context);
       const nextDelimited = isBlank(item);
@@ -375,20 +314,6 @@ class Printer {
   }
 }
 
-function specialFormLead(head: string, context: Context | null): number | undefined {
-  const forms = SPECIAL_FORMS.get(head);
-  if (forms === undefined) return undefined;
-  for (const form of forms) {
-    if (form.within === undefined || within(context, [form.within])) return form.lead;
-  }
-  return undefined;
-}
-
-function isNewlineForm(head: string, context: Context | null): boolean {
-  const contexts = NEWLINE_FORMS.get(head);
-  return contexts !== undefined && contexts.some((heads) => within(context, heads));
-}
-
 /** A list whose first element is a proper list (not a quoted form), like `let` bindings. */
 function isListOfLists(head: Node, items: readonly Node[]): boolean {
   if (items.length < 2) return false;
@@ -402,85 +327,55 @@ function startsWithLineComment(items: readonly Node[]): boolean {
   return second?.kind === "comment" && !second.margin;
 }
 
-// Inside a package's `(arguments (list ...))`, a gexp after a keyword goes on its own line.
+/** Whether a gexp follows a keyword where it goes on its own line (see {@link GEXP_ARGUMENT_CONTEXT}). */
 function gexpArgumentFollows(next: Node | undefined, context: Context): boolean {
   if (next === undefined) return false;
   const isGexp =
     next.kind === "prefixed" ? next.prefix === "gexp" : next.kind === "list" && symbolName(next.items[0]) === "gexp";
-  return isGexp && within(context, ["list", "arguments", "package"]);
+  return isGexp && within(context, GEXP_ARGUMENT_CONTEXT);
 }
 
-function printedString(value: string, context: Context | null): string {
-  const natural =
-    (context !== null && context.head !== null && NATURAL_STRING_FORMS.has(context.head)) ||
-    (value.includes("\n") && charLength(value) > NATURAL_STRING_MIN_LENGTH);
-  return natural ? escapeStringNaturally(value) : writeString(value);
-}
+type Handler<N extends Node> = (
+  printer: Printer,
+  node: N,
+  indent: number,
+  column: number,
+  delimited: boolean,
+  context: Context | null,
+) => number;
 
-function integerRadix(context: Context | null): 10 | 8 | 16 {
-  if (context === null || context.head === null) return 10;
-  const radix = INTEGER_FORMS.get(context.head);
-  if (radix !== 16) return radix ?? 10;
-  // Hexadecimal, unless some enclosing form is an octal one.
-  for (let c = context.parent; c !== null; c = c.parent) {
-    if (c.head !== null && INTEGER_FORMS.get(c.head) === 8) return 8;
-  }
-  return 16;
-}
-
-/** `,` then the symbol `@x` would read as `,@` then `x`: such a symbol is written `#{@x}#` (Guix's printer loses it). */
-function readsAsSplicing(sigil: string, datum: Datum): boolean {
-  return datum.kind === "symbol" && datum.name.startsWith("@") && /[,$+]$/.test(sigil);
-}
-
-/** A datum on one line, as Guile's `write` writes it: vectors, dotted pairs, atoms. */
-export function writeOneLine(node: Node): string {
-  switch (node.kind) {
-    case "symbol":
-      return writeSymbol(node.name);
-    case "keyword":
-      return writeKeyword(node);
-    case "string":
-      return writeString(node.value);
-    case "integer":
-      return node.value.toString();
-    case "rational":
-      return formatRational(node);
-    case "real":
-      return formatReal(node.value);
-    case "boolean":
-      return node.value ? "#t" : "#f";
-    case "char":
-      return writeChar(node);
-    case "list": {
-      const items = node.items.filter((n) => !isBlank(n)).map(writeOneLine);
-      if (node.tail !== undefined) items.push(".", writeOneLine(node.tail));
-      return `(${items.join(" ")})`;
-    }
-    case "vector":
-      return `#(${node.items
-        .filter((n) => !isBlank(n))
-        .map(writeOneLine)
-        .join(" ")})`;
-    case "bytevector":
-      return `#${node.prefix}(${node.bytes.join(" ")})`;
-    case "prefixed": {
-      const sigil = PREFIXES[node.prefix];
-      return (
-        sigil +
-        (readsAsSplicing(sigil, node.datum)
-          ? writeExtendedSymbol((node.datum as SymbolNode).name)
-          : writeOneLine(node.datum))
-      );
-    }
-    case "datum-comment":
-      return `#;${writeOneLine(node.datum)}`;
-    case "block-comment":
-    case "shebang":
-      return node.text;
-    case "comment":
-    case "blank-lines":
-    case "page-break":
-      return "";
-  }
-}
+/** How each kind of node is laid out. */
+const LAYOUT: { readonly [K in NodeKind]: Handler<Extract<Node, { kind: K }>> } = {
+  comment: (p, node, indent, column) => p.comment(node, indent, column),
+  "blank-lines": (p, _, indent, __, delimited) => p.blank("\n", indent, delimited),
+  "page-break": (p, _, indent, __, delimited) => p.blank("\f\n", indent, delimited),
+  prefixed: (p, node, indent, column, delimited, context) =>
+    p.printPrefixed(indent, column, delimited, context, PREFIXES[node.prefix], node.datum),
+  "datum-comment": (p, node, indent, column, delimited, context) =>
+    p.printPrefixed(indent, column, delimited, context, "#;", node.datum),
+  list: (p, node, indent, column, delimited, context) => p.list(indent, column, delimited, context, node),
+  vector: (p, node, indent, column, delimited, context) =>
+    node.items.some(isBlank)
+      ? p.printList(indent, column, delimited, context, node.items, "#(", undefined)
+      : p.printAtom(indent, column, delimited, writeOneLine(node)),
+  string: (p, node, indent, column, delimited, context) =>
+    p.printAtom(
+      indent,
+      column,
+      delimited,
+      isNaturalString(node.value, charLength(node.value), context)
+        ? escapeStringNaturally(node.value)
+        : writeString(node.value),
+    ),
+  integer: (p, node, indent, column, delimited, context) =>
+    p.printAtom(indent, column, delimited, formatInteger(node.value, integerRadix(context))),
+  symbol: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, displaySymbol(node.name)),
+  "block-comment": (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, node.text),
+  shebang: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, node.text),
+  keyword: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+  rational: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+  real: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+  boolean: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+  char: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+  bytevector: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+};

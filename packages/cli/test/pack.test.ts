@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "guix-ts";
+import { runCli } from "../../../test/fixtures/cli.js";
 import { makeGuixDockerArchive } from "../../../test/fixtures/guix-docker-archive.js";
 import { makeStandInHome } from "../../../test/fixtures/stand-in-guix/home.js";
 
@@ -13,18 +13,6 @@ const root = mkdtempSync(join(tmpdir(), "guix-ts-runner-cli-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("guix-ts pack, doctor", () => {
-  const io = () => {
-    const out = { stdout: "", stderr: "" };
-    return {
-      out,
-      io: {
-        stdout: (t: string) => void (out.stdout += t),
-        stderr: (t: string) => void (out.stderr += t),
-        readStdin: async () => "",
-      },
-    };
-  };
-
   it("packs through the stand-in in proot, then sets the working directory, port, command and tag", async () => {
     const archive = join(root, "guix-pack.tar.gz");
     makeGuixDockerArchive(archive, {
@@ -35,35 +23,31 @@ describe("guix-ts pack, doctor", () => {
     const manifest = join(root, "manifest.scm");
     writeFileSync(manifest, '(specifications->manifest (list "python"))\n');
     const output = join(root, "damn.tar.gz");
-    const { out, io: cli } = io();
-    const code = await main(
-      [
-        "pack",
-        manifest,
-        "--home",
-        home,
-        "--backend",
-        "proot",
-        "--entry-point",
-        "bin/uvicorn",
-        "-A",
-        "damn_server.api:app",
-        "-S",
-        "/damn_server=damn_server",
-        "--workdir",
-        "/damn_server",
-        "--expose",
-        "80",
-        "--cmd=--port",
-        "--cmd=80",
-        "--tag",
-        "damn-server:1.0",
-        "--output",
-        output,
-      ],
-      cli,
-    );
-    expect({ code, stderr: out.stderr }).toEqual({ code: 0, stderr: "" });
+    const { code, out, err } = await runCli([
+      "pack",
+      manifest,
+      "--home",
+      home,
+      "--backend",
+      "proot",
+      "--entry-point",
+      "bin/uvicorn",
+      "-A",
+      "damn_server.api:app",
+      "-S",
+      "/damn_server=damn_server",
+      "--workdir",
+      "/damn_server",
+      "--expose",
+      "80",
+      "--cmd=--port",
+      "--cmd=80",
+      "--tag",
+      "damn-server:1.0",
+      "--output",
+      output,
+    ]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
     const call = JSON.parse(readFileSync(join(home, "var/guix/stand-in-calls.jsonl"), "utf8").trim());
     expect(call.argv).toEqual([
       "pack",
@@ -84,7 +68,7 @@ describe("guix-ts pack, doctor", () => {
       ExposedPorts: { "80/tcp": {} },
       Cmd: ["--port", "80"],
     });
-    expect(out.stdout).toContain("damn-server:1.0");
+    expect(out).toContain("damn-server:1.0");
   });
 
   it("without any Guix, says what is missing and prints the command it would run (exit 3)", async () => {
@@ -93,21 +77,27 @@ describe("guix-ts pack, doctor", () => {
     const saved = process.env.PATH;
     process.env.PATH = "/nonexistent";
     try {
-      const { out, io: cli } = io();
-      expect(await main(["pack", manifest, "--home", join(root, "none"), "--entry-point", "bin/hello"], cli)).toBe(3);
-      expect(out.stderr).toContain("guix-ts setup --tarball");
-      expect(out.stderr).toContain(`guix pack --format=docker --manifest=${manifest} --entry-point=bin/hello`);
+      const { code, err } = await runCli([
+        "pack",
+        manifest,
+        "--home",
+        join(root, "none"),
+        "--entry-point",
+        "bin/hello",
+      ]);
+      expect(code).toBe(3);
+      expect(err).toContain("guix-ts setup --tarball");
+      expect(err).toContain(`guix pack --format=docker --manifest=${manifest} --entry-point=bin/hello`);
     } finally {
       process.env.PATH = saved;
     }
   });
 
   it("doctor lists each way of running Guix, with the fix for what is missing", async () => {
-    const { out, io: cli } = io();
-    await main(["doctor", "--home", join(root, "none")], cli);
-    expect(out.stdout).toMatch(/guix home\s+no rootless Guix at .*\n\s+fix: guix-ts setup --tarball/);
-    expect(out.stdout).toMatch(/bubblewrap\s+bwrap \d+\.\d+(\.\d+)?, user namespaces work/);
-    expect(out.stdout).toMatch(/proot/);
+    const { out } = await runCli(["doctor", "--home", join(root, "none")]);
+    expect(out).toMatch(/guix home\s+no rootless Guix at .*\n\s+fix: guix-ts setup --tarball/);
+    expect(out).toMatch(/bubblewrap\s+bwrap \d+\.\d+(\.\d+)?, user namespaces work/);
+    expect(out).toMatch(/proot/);
   });
 });
 
@@ -116,12 +106,7 @@ describe("guix-ts pack checks image edits first", () => {
     const manifest = join(root, "m3.scm");
     writeFileSync(manifest, '(specifications->manifest (list "hello"))\n');
     const home = makeStandInHome(join(root, "edits-first"));
-    let err = "";
-    const code = await main(["pack", manifest, "--home", home, "--backend", "proot", "--expose", "http"], {
-      stdout: () => undefined,
-      stderr: (t) => void (err += t),
-      readStdin: async () => "",
-    });
+    const { code, err } = await runCli(["pack", manifest, "--home", home, "--backend", "proot", "--expose", "http"]);
     expect(code).toBe(2);
     expect(err).toContain("image.exposedPorts[0]");
     expect(existsSync(join(home, "var/guix/stand-in-daemon.log"))).toBe(false);
