@@ -129,14 +129,9 @@ export { buildFileE, type BuildFile } from "./build-file.js";
 
 // ---------------------------------------------------------------------------
 // validation
-export {
-  validateManifest,
-  validateChannels,
-  validatePackage,
-  validateUrl,
-  validatePackageName,
-  validateSpecification,
-} from "./validate.js";
+export { validateManifest, validatePackage } from "./validate.js";
+export { validateChannels } from "./validate-channels.js";
+export { validateUrl, validatePackageName, validateSpecification } from "./validate-fields.js";
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";

@@ -8,7 +8,8 @@ import { blankLines, list, printDatums, sym, type Node } from "@guix-ts/scheme-p
 import type { CheckedPackage } from "../checked.js";
 import type { LockFile } from "../lock.js";
 import { Lowering, type LowerOptions } from "../lower.js";
-import { validateChannels, validateManifest } from "../validate.js";
+import { validateChannels } from "../validate-channels.js";
+import { validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
 import type { Channel, Manifest } from "../values.js";
 import { writeFileAtomic } from "./atomic-write.js";
