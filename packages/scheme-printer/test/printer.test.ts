@@ -82,3 +82,25 @@ describe("constructors reject what cannot be written", () => {
     expect(S.comment("note", { margin: true })).toMatchObject({ text: "; note", margin: true });
   });
 });
+
+describe("layout past the width", () => {
+  // Found by the fixed-point property (seed 153070561): a list that starts past the width on a line
+  // just begun was given a second newline, leaving a line of spaces that reads back as a blank line.
+  it("never writes a line of spaces, so formatting its output changes nothing", () => {
+    const { list, sym, int, datumComment, quote, kw, bytevector, formatScheme, printDatums } = S;
+    const nodes = [
+      list([
+        sym('"a}'),
+        list([
+          list([
+            int(-100000000000000000000000000000n),
+            datumComment(list([sym('""\x7fa"[a\u{2ee5e}'), quote(kw("")), list([bytevector([])])])),
+          ]),
+        ]),
+      ]),
+    ];
+    const once = formatScheme(printDatums(nodes, { width: 40 }));
+    expect(once).not.toMatch(/\n *\n/);
+    expect(formatScheme(once)).toBe(once);
+  });
+});

@@ -124,6 +124,12 @@ class Printer {
     this.chunks.push(text);
   }
 
+  /** Whether nothing but the indentation was written since the last newline. */
+  private atLineStart(indent: number): boolean {
+    const n = this.chunks.length;
+    return n >= 2 && this.chunks[n - 1] === spaces(indent) && this.chunks[n - 2]!.endsWith("\n");
+  }
+
   private newline(indent: number): void {
     this.chunks.push("\n", spaces(indent));
   }
@@ -235,7 +241,9 @@ class Printer {
     tail: Datum | undefined,
   ): number {
     const head = items[0]!;
-    const overflow = column >= this.maxWidth;
+    // Past the width, the list starts on a new line, unless the line was just begun: a second
+    // newline would leave a line of spaces, which reads back as a blank line.
+    const overflow = column >= this.maxWidth && !this.atLineStart(indent);
     const col = overflow ? indent + 1 : column + (delimited ? open.length : open.length + 1);
     const headName = symbolName(head);
     const breakAfterHead =
