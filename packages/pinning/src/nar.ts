@@ -4,7 +4,8 @@
  * Files are read in chunks, so memory stays flat however large the tree.
  */
 import { createHash, type Hash } from "node:crypto";
-import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Stats } from "node:fs";
+import { join } from "node:path";
+import { closeSync, existsSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Stats } from "node:fs";
 import { toNixBase32 } from "./nix-base32.js";
 import { sha256OnWorker, type HashSink } from "./nar-hasher.js";
 
@@ -13,7 +14,7 @@ import { sha256OnWorker, type HashSink } from "./nar-hasher.js";
  *
  * @example VCS_DIRECTORIES.has(".git") // true
  */
-export const VCS_DIRECTORIES: ReadonlySet<string> = new Set([".git", ".hg", ".svn", "CVS"]);
+export const VCS_DIRECTORIES: ReadonlySet<string> = new Set([".bzr", ".git", ".hg", ".svn", "CVS"]);
 
 /**
  * A file or folder that cannot be hashed (a socket, an unreadable file), and why.
@@ -34,7 +35,11 @@ export class NarHashError extends Error {
 
 /** How to hash a tree: with or without version-control folders. */
 export interface NarHashOptions {
-  /** Leave out `.git`, `.hg`, `.svn` and `CVS` folders, as `guix hash -x` does. */
+  /**
+   * Leave out version-control metadata as `guix hash -x` does (`vcs-file-predicate` in Guix's
+   * guix/hash.scm): of `.bzr`, `.git`, `.hg`, `.svn` and `CVS`, those present at the top of the tree
+   * are left out wherever they stand as folders, and `.git` also as a regular file (a submodule's).
+   */
   readonly excludeVcs?: boolean;
 }
 
@@ -69,7 +74,8 @@ class NarWriter {
 
   constructor(
     private readonly sink: HashSink,
-    private readonly excludeVcs: boolean,
+    /** The VCS names to leave out (empty: none). */
+    private readonly vcs: ReadonlySet<string>,
   ) {
     this.buffer = sink.slot();
   }
@@ -137,12 +143,14 @@ class NarWriter {
       this.str("directory");
       for (const name of this.entries(path)) {
         const child = Buffer.concat([path, SLASH, name]);
+        const childStat = lstatSync(child);
+        if (this.vcs.size > 0 && this.isVcs(name, childStat)) continue;
         this.str("entry");
         this.str("(");
         this.str("name");
         this.str(name);
         this.str("node");
-        this.node(child, lstatSync(child));
+        this.node(child, childStat);
         this.str(")");
       }
     } else {
@@ -166,8 +174,14 @@ class NarWriter {
     } catch (error) {
       throw new NarHashError(path, `cannot read folder (${(error as NodeJS.ErrnoException).code})`);
     }
-    if (this.excludeVcs) names = names.filter((n) => !VCS_DIRECTORIES.has(n.toString()));
     return names.sort(Buffer.compare);
+  }
+
+  /** Guix's `vcs-file?`: a folder of one of the names, or a regular `.git` file when `.git` is one. */
+  private isVcs(name: Buffer, stat: Stats): boolean {
+    const text = name.toString();
+    if (!this.vcs.has(text)) return false;
+    return stat.isDirectory() || (stat.isFile() && text === ".git");
   }
 
   private contents(path: Buffer, size: number): void {
@@ -210,8 +224,13 @@ function sameThreadSink(hash: Hash): HashSink {
   return { slot: () => buffer, commit: (length) => void hash.update(buffer.subarray(0, length)) };
 }
 
+/** The VCS names present at the top of `path` (following symlinks, as `file-exists?` does). */
+function vcsAtTop(path: string): ReadonlySet<string> {
+  return new Set([...VCS_DIRECTORIES].filter((name) => existsSync(join(path, name))));
+}
+
 function writeNar(path: string, sink: HashSink, options: NarHashOptions): void {
-  const writer = new NarWriter(sink, options.excludeVcs ?? false);
+  const writer = new NarWriter(sink, options.excludeVcs ? vcsAtTop(path) : new Set());
   writer.str("nix-archive-1");
   writer.node(Buffer.from(path), lstatOrFail(path));
   writer.finish();

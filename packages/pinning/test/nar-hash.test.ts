@@ -86,10 +86,62 @@ describe("NAR hashes agree with nix-hash --type sha256 --base32", () => {
     expect([await narHash(big), await narHash(top)]).toEqual(nixHash([big, top]));
   });
 
+  // Guix's rule (vcs-file-predicate, guix/hash.scm): of .bzr .git .hg .svn CVS, those that exist at the
+  // top (symlinks followed) are left out wherever they stand as folders; .git also as a regular file.
+  // The expected trees below are those copies with, by hand, exactly what that rule leaves out.
+  it.each([
+    {
+      name: "a .git at the top: nested .git folders and files go; .hg elsewhere stays",
+      make: ["d:.git/objects", "f:.git/HEAD", "f:file", "d:sub/.git", "f:sub/.gitmodules", "f:mod/.git", "d:x/.hg"],
+      dropped: [".git", "sub/.git", "mod/.git"],
+    },
+    {
+      name: "a .git file at the top (a worktree) counts; a .hg only below does not",
+      make: ["f:.git", "d:a/.hg", "d:a/.git", "f:a/keep"],
+      dropped: [".git", "a/.git"],
+    },
+    {
+      name: "only .svn at the top: a .git file below stays, .svn folders go, a CVS below stays",
+      make: ["d:.svn", "f:b/.git", "d:b/.svn", "d:b/CVS", "f:b/CVS/Root"],
+      dropped: [".svn", "b/.svn"],
+    },
+    {
+      name: "symlinks are never left out; a dangling one at the top does not count",
+      make: ["d:real", "l:.git>real", "l:.bzr>nowhere", "d:c/.bzr", "d:c/.git", "l:c/link>.git"],
+      dropped: ["c/.git"],
+    },
+    { name: "no VCS at the top: nothing goes", make: ["d:c/.git", "f:d/.git", "d:e/CVS/x"], dropped: [] },
+    {
+      name: "CVS and .hg at the top: both go at any depth",
+      make: ["d:CVS", "d:.hg", "d:x/CVS", "d:x/y/.hg"],
+      dropped: ["CVS", ".hg", "x/CVS", "x/y/.hg"],
+    },
+  ])("excludeVcs: $name", async ({ make, dropped }) => {
+    const tree = mkdtempSync(join(root, "vcs-"));
+    for (const item of make) {
+      const [kind, spec] = [item[0], item.slice(2)];
+      if (kind === "d") mkdirSync(join(tree, spec), { recursive: true });
+      else if (kind === "f") {
+        mkdirSync(join(tree, spec, ".."), { recursive: true });
+        writeFileSync(join(tree, spec), spec);
+      } else {
+        const [link, target] = spec.split(">") as [string, string];
+        mkdirSync(join(tree, link, ".."), { recursive: true });
+        symlinkSync(target, join(tree, link));
+      }
+    }
+    const expected = `${tree}-expected`;
+    execFileSync("cp", ["-a", "--", tree, expected]);
+    for (const path of dropped) rmSync(join(expected, path), { recursive: true });
+    expect(await narHash(tree, { excludeVcs: true })).toBe(nixHash([expected])[0]);
+  });
+
   it("leaves out .git, .hg, .svn and CVS with excludeVcs, as guix hash -x does", async () => {
     const repo = join(root, "repo");
     mkdirSync(join(repo, ".git/objects"), { recursive: true });
     mkdirSync(join(repo, "CVS"));
+    mkdirSync(join(repo, ".hg"));
+    mkdirSync(join(repo, ".svn"));
     writeFileSync(join(repo, ".git/HEAD"), "ref");
     writeFileSync(join(repo, "file"), "data");
     const clean = join(root, "clean");
