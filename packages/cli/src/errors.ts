@@ -27,6 +27,7 @@ const EXIT: Readonly<Record<string, number>> = {
   SetupError: 1,
   DaemonStartFailed: 1,
   NarHashError: 1,
+  FileWriteError: 1,
   GuixNotFound: 3,
 };
 

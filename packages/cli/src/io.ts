@@ -4,8 +4,8 @@ export interface CommandIO {
   readonly stdout: (text: string) => void;
   /** Write to standard error. */
   readonly stderr: (text: string) => void;
-  /** All of standard input, as text. */
-  readonly readStdin: () => Promise<string>;
+  /** All of standard input, as bytes. */
+  readonly readStdin: () => Promise<Uint8Array>;
 }
 
 /** The process's own streams. */
@@ -15,6 +15,6 @@ export const processIO: CommandIO = {
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
+    return Buffer.concat(chunks);
   },
 };

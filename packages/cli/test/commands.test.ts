@@ -1,5 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -18,6 +30,41 @@ const UGLY = "(define x (list 1 2))\n";
 const PRETTY = "(define x\n  (list 1 2))\n";
 
 describe("guix-ts fmt", () => {
+  it("--write formats the file a symlink leads to, keeping the link and the file's mode", async () => {
+    const real = join(dir, "real.scm");
+    writeFileSync(real, UGLY);
+    chmodSync(real, 0o600);
+    symlinkSync("real.scm", join(dir, "link.scm"));
+    expect(await run(["fmt", "--write", join(dir, "link.scm")])).toMatchObject({ code: 0 });
+    expect(readFileSync(real, "utf8")).toBe(PRETTY);
+    expect(lstatSync(join(dir, "link.scm")).isSymbolicLink()).toBe(true);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+  });
+
+  it("--write refuses a file with hard links, saying so, and leaves it as it was", async () => {
+    writeFileSync(join(dir, "a.scm"), UGLY);
+    linkSync(join(dir, "a.scm"), join(dir, "b.scm"));
+    const result = await run(["fmt", "--write", join(dir, "a.scm")]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/a\.scm: has 2 hard links/);
+    expect(readFileSync(join(dir, "b.scm"), "utf8")).toBe(UGLY);
+  });
+
+  it("refuses a file that is not UTF-8 and leaves it untouched", async () => {
+    const file = join(dir, "latin1.scm");
+    const bytes = Buffer.from('(define x "caf\xe9")\n', "latin1");
+    writeFileSync(file, bytes);
+    const result = await run(["fmt", "--write", file]);
+    expect(result).toMatchObject({ code: 2, err: `${file}: not valid UTF-8; left as it is\n` });
+    expect(readFileSync(file)).toEqual(bytes);
+  });
+
+  it("skips a leading byte-order mark, as Guile does", async () => {
+    const file = join(dir, "bom.scm");
+    writeFileSync(file, `\ufeff${UGLY}`);
+    expect(await run(["fmt", file])).toEqual({ code: 0, out: PRETTY, err: "" });
+  });
+
   it("prints formatted files to stdout and leaves them alone", async () => {
     const file = join(dir, "a.scm");
     writeFileSync(file, UGLY);
@@ -95,8 +142,15 @@ describe("guix-ts hash", () => {
     const nar = spawnSync("nix-hash", ["--type", "sha256", "--base32", dir], { encoding: "utf8" }).stdout;
     expect(await run(["hash", file])).toEqual({ code: 0, out: flat, err: "" });
     expect(await run(["hash", "-r", dir])).toEqual({ code: 0, out: nar, err: "" });
-    writeFileSync(join(dir, "CVS"), "x");
+    // As guix hash -x: a CVS folder at the top is left out; a regular file named CVS is not.
+    mkdirSync(join(dir, "CVS"));
+    writeFileSync(join(dir, "CVS", "Root"), "x");
     expect((await run(["hash", "-x", dir])).out).toBe(nar);
+    rmSync(join(dir, "CVS"), { recursive: true });
+    writeFileSync(join(dir, "CVS"), "x");
+    expect((await run(["hash", "-x", dir])).out).toBe(
+      spawnSync("nix-hash", ["--type", "sha256", "--base32", dir], { encoding: "utf8" }).stdout,
+    );
     expect((await run(["hash", "-f", "base16", file])).out).toBe(
       "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03\n",
     );

@@ -153,5 +153,5 @@ export {
   type SchemeFile,
 } from "./files/scheme-file.js";
 export type { LowerOptions } from "./lower.js";
-export { withAtomicFile, writeFileAtomic } from "./files/atomic-write.js";
+export { withAtomicFile, writeFileAtomic, removeTemporaries, FileWriteError } from "./files/atomic-write.js";
 export { withSortedKeys } from "./files/sorted-keys.js";

@@ -1,8 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { writeFileAtomic } from "@guix-ts/core";
+import { FileWriteError, writeFileAtomic } from "@guix-ts/core";
 import { SchemeSyntaxError, formatScheme } from "@guix-ts/scheme-printer";
 import { parseCommand } from "../args.js";
 import type { CommandIO } from "../io.js";
+
+// Fatal on malformed bytes; a byte-order mark is kept for the reader, which skips it as Guile does.
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export const usage = `usage: guix-ts fmt [--check | --write] [--width N] FILE...
 
@@ -39,11 +42,20 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 
   let status = 0;
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = file === "-" ? await io.readStdin() : await readFile(file, "utf8");
+      bytes = file === "-" ? await io.readStdin() : await readFile(file);
     } catch (error) {
       io.stderr(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      status = 2;
+      continue;
+    }
+    let text: string;
+    try {
+      // Guile reads UTF-8 and refuses what is not; a replacement character would change the file.
+      text = UTF8.decode(bytes);
+    } catch {
+      io.stderr(`${file}: not valid UTF-8; left as it is\n`);
       status = 2;
       continue;
     }
@@ -63,7 +75,14 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       }
     } else if (values.write) {
       if (formatted !== text) {
-        await writeFileAtomic(file, formatted);
+        try {
+          await writeFileAtomic(file, formatted);
+        } catch (error) {
+          if (!(error instanceof FileWriteError)) throw error;
+          io.stderr(`${error.message}\n`);
+          status = 2;
+          continue;
+        }
         io.stdout(`${file}\n`);
       }
     } else {

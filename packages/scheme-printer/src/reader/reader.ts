@@ -25,7 +25,8 @@ export interface ReadOptions {
  * @example readDatums("(define x 1) ; one", { file: "x.scm" }) // [list, comment]
  */
 export function readDatums(text: string, options: ReadOptions = {}): Node[] {
-  return new Reader(text, options.file).readTopLevel();
+  // A leading byte-order mark is not text: Guile skips it.
+  return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.file).readTopLevel();
 }
 
 const CLOSE = Symbol("close");
