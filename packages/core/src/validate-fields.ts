@@ -41,6 +41,9 @@ export function eachOf<T, U>(items: unknown, path: string, validate: (item: T, p
  */
 export function validateUrl(url: unknown, path: string): Validation<string> {
   if (typeof url !== "string") return problem(path, url, "expected a URL string");
+  // The URL parser drops tabs and newlines before it looks: the raw text is checked first.
+  if (/[\s\u0000-\u001f\u007f]/.test(url))
+    return problem(path, url, "expected a URL without spaces or control characters");
   try {
     const parsed = new URL(url);
     return check(

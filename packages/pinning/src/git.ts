@@ -7,6 +7,8 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { validateUrl } from "@guix-ts/core";
 import { ProcessError, run } from "@guix-ts/process";
 import { narHash } from "./nar.js";
 
@@ -48,7 +50,14 @@ export class GitPrefetchError extends Error {
   }
 }
 
-const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+// No prompt for credentials; only these transports, whatever a repository (or its submodules) asks for.
+const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", GIT_ALLOW_PROTOCOL: "file:git:http:https:ssh" };
+
+/** Refuse, before git sees it, a URL that is not one Guix may fetch (so never an option or a command). */
+function checkUrl(url: string): void {
+  const checked = validateUrl(url, "url");
+  if (E.isLeft(checked)) throw new GitPrefetchError(String(url), `not a URL to fetch: ${checked.left[0]!.message}`);
+}
 
 /** `git ARGS...` for `url`; a failure becomes a {@link GitPrefetchError} saying which step failed. */
 async function git(url: string, args: readonly string[], options: { cwd?: string; signal?: AbortSignal } = {}) {
@@ -72,6 +81,7 @@ async function git(url: string, args: readonly string[], options: { cwd?: string
  * @example await lsRemote("https://git.savannah.gnu.org/git/guix.git", "master") // "4fd32c00ab..."
  */
 export async function lsRemote(url: string, ref: string): Promise<string | null> {
+  checkUrl(url);
   const refs = ref === "HEAD" ? ["HEAD"] : [`refs/heads/${ref}`, `refs/tags/${ref}`, `refs/tags/${ref}^{}`];
   const stdout = await git(url, ["ls-remote", "--", url, ...refs]);
   const lines = stdout
@@ -99,6 +109,7 @@ async function removeGitMetadata(dir: string): Promise<void> {
  */
 export async function prefetchGit(options: PrefetchGitOptions): Promise<PrefetchedGit> {
   const { url } = options;
+  checkUrl(url);
   const dir = await mkdtemp(join(tmpdir(), "guix-ts-git-"));
   const repo = join(dir, "checkout");
   const inRepo = (args: readonly string[]): Promise<string> =>

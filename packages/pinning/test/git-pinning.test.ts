@@ -99,6 +99,29 @@ describe("prefetchGit", () => {
   });
 });
 
+describe("no value from a file or a user reaches git as an option", () => {
+  it.each([
+    "--upload-pack=touch PWNED;",
+    "-uPWNED",
+    "ext::sh -c touch% PWNED",
+    "https://example.org/repo\t--upload-pack=touch PWNED",
+    "https://example.org/re\npo",
+    "file:///tmp/x --upload-pack=touch PWNED",
+  ])("refuses %j before running git, and runs nothing", async (url) => {
+    const cwd = mkdtempSync(join(root, "inject-"));
+    const saved = process.cwd();
+    process.chdir(cwd);
+    try {
+      await expect(G.prefetchGit({ url })).rejects.toThrow(/not a URL to fetch/);
+      const channels = [G.channel({ name: "acme", url, branch: "main" })];
+      await expect(G.updateLock({ channels })).rejects.toThrow(/not a URL to fetch/);
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      process.chdir(saved);
+    }
+  });
+});
+
 describe("the lock file", () => {
   const app = (ref: string) =>
     G.pkg({

@@ -79,6 +79,7 @@ describe("command lines", () => {
     expect(R.packArgv({ expression: "(@ (gnu packages base) hello)", packages: ["python@3"] })).toEqual([
       "pack",
       "--expression=(@ (gnu packages base) hello)",
+      "--",
       "python@3",
     ]);
   });

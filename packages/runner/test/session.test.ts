@@ -99,7 +99,7 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend, with stand-in
     await using guix = await R.openGuix({ backend, home });
     const error = await guix.pack({ packages: ["nosuch"] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProcessError);
-    expect(error).toMatchObject({ exitCode: 3, command: ["guix", "pack", "nosuch"] });
+    expect(error).toMatchObject({ exitCode: 3, command: ["guix", "pack", "--", "nosuch"] });
     expect((error as Error).message).toContain("package `nosuch' not found");
   });
 

@@ -169,7 +169,8 @@ export function packArgv(o: PackOptions): string[] {
   if (o.root !== undefined) argv.push(`--root=${o.root}`);
   if (o.derivation) argv.push("--derivation");
   argv.push(...buildOptionsArgv(o, problems));
-  argv.push(...(o.packages ?? []));
+  // Package specifications are operands, never options, whatever they look like.
+  if (o.packages?.length) argv.push("--", ...o.packages);
   if (problems.length > 0) throw new RunnerUsageError(problems);
   return argv;
 }
