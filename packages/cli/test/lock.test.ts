@@ -37,7 +37,7 @@ export const channels = [G.channel({ name: "acme", url: ${JSON.stringify(url)}, 
       expect(locked.code).toBe(0);
       expect(locked.out).toContain(`source app: v1 -> ${first}`);
       const lock = await readLock(join(dir, "guix-ts.lock"));
-      expect(lock.sources.app!.commit).toBe(first);
+      expect(lock.sources[`${url}#v1`]!.commit).toBe(first);
       expect((await runCli(["lock", "--frozen", script])).code).toBe(0);
       commitFile(upstream, "MORE", "more\n");
       const stale = await runCli(["lock", "--frozen", script]);

@@ -135,8 +135,17 @@ export { validateUrl, validatePackageName, validateSpecification } from "./valid
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";
+export { closest, didYouMean } from "./suggest.js";
 export { deepFreeze } from "./deep-freeze.js";
-export { EMPTY_LOCK, sourcePin, type ChannelLock, type LockFile, type SourceLock, type SourcePin } from "./lock.js";
+export {
+  EMPTY_LOCK,
+  sourceKey,
+  sourcePin,
+  type ChannelLock,
+  type LockFile,
+  type SourceLock,
+  type SourcePin,
+} from "./lock.js";
 
 // ---------------------------------------------------------------------------
 // files

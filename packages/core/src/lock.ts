@@ -16,6 +16,8 @@ export interface SourceLock {
   readonly commit: string;
   readonly sha256: string;
   readonly lastModified: number;
+  /** The packages whose source this is (for `guix-ts lock --update NAME` and messages). */
+  readonly packages: readonly string[];
 }
 
 /** A pinned channel: its branch and the commit it resolved to. */
@@ -26,10 +28,10 @@ export interface ChannelLock {
   readonly introduction?: ChannelIntroduction | undefined;
 }
 
-/** The whole lock file (`guix-ts.lock`), version 1. */
+/** The whole lock file (`guix-ts.lock`), version 2. */
 export interface LockFile {
-  readonly version: 1;
-  /** By package name. */
+  readonly version: 2;
+  /** By what identifies a source: {@link sourceKey} of its URL, ref and recursion. */
   readonly sources: Readonly<Record<string, SourceLock>>;
   /** By channel name. */
   readonly channels: Readonly<Record<string, ChannelLock>>;
@@ -40,12 +42,25 @@ export interface LockFile {
  *
  * @example manifestFileE({ manifest, lock: EMPTY_LOCK }) // as without a lock
  */
-export const EMPTY_LOCK: LockFile = deepFreeze({ version: 1, sources: {}, channels: {} });
+export const EMPTY_LOCK: LockFile = deepFreeze({ version: 2, sources: {}, channels: {} });
+
+/**
+ * The key of a source in the lock: its URL and ref (and `#recursive` with submodules), so two
+ * packages of the same name from two repositories are two entries, and one source used by two
+ * packages is one.
+ *
+ * @example sourceKey("https://git.sr.ht/~qeef/damn-server", "master", false) // "https://git.sr.ht/~qeef/damn-server#master"
+ */
+export function sourceKey(url: string, ref: string, recursive: boolean): string {
+  return `${url}#${ref}${recursive ? "#recursive" : ""}`;
+}
 
 /** What a git source asks the lock for. */
 export interface SourcePin {
   /** The entry's key in {@link LockFile.sources}. */
   readonly key: string;
+  /** The package's name. */
+  readonly name: string;
   readonly url: string;
   readonly ref: string;
   /** The ref is a full commit id: it cannot move. */
@@ -57,7 +72,7 @@ export interface SourcePin {
  * The pin a package's git source needs, if any: one without a hash or without a commit. A source
  * whose commit is the package's `version` variable follows the ref named by the version.
  *
- * @example sourcePin(pkg({ ..., source: gitFetch({ url, ref: "main" }) })) // { key: NAME, url, ref: "main", ... }
+ * @example sourcePin(pkg({ name: "app", ..., source: gitFetch({ url, ref: "main" }) })) // { key: `${url}#main`, name: "app", ... }
  */
 export function sourcePin(p: Package): SourcePin | undefined {
   const source = p.source;
@@ -65,10 +80,10 @@ export function sourcePin(p: Package): SourcePin | undefined {
   const uri = source.uri as GitReference;
   if (uri.commit !== undefined && source.sha256 !== undefined) return undefined;
   const recursive = uri.recursive ?? false;
-  const base = { key: p.name, url: uri.url, recursive };
-  if (typeof uri.commit === "string") return { ...base, ref: uri.commit, fixed: /^[0-9a-f]{40}$/.test(uri.commit) };
   const followsVersion = isScheme(uri.commit) && uri.commit.kind === "symbol" && uri.commit.name === "version";
-  return { ...base, ref: uri.ref ?? (followsVersion ? p.version : "HEAD"), fixed: false };
+  const ref = typeof uri.commit === "string" ? uri.commit : (uri.ref ?? (followsVersion ? p.version : "HEAD"));
+  const fixed = typeof uri.commit === "string" && /^[0-9a-f]{40}$/.test(uri.commit);
+  return { key: sourceKey(uri.url, ref, recursive), name: p.name, url: uri.url, ref, recursive, fixed };
 }
 
 /** The origin with the commit and hash the lock holds for it; the origin as it is when it holds none. */

@@ -136,6 +136,88 @@ describe("the lock file", () => {
     });
   const channels = () => [G.channel({ name: "acme", url, branch: "main" })];
 
+  const named = (name: string, source: string, ref: string, variant = "") =>
+    G.pkg({
+      name,
+      version: `1.0${variant}`,
+      source: G.gitFetch({ url: source, ref }),
+      buildSystem: G.copyBuildSystem(),
+      synopsis: "App",
+      description: "An app.",
+      homePage: "https://example.org",
+      license: "expat",
+    });
+
+  it("keys sources by URL and ref: two packages named alike from two repositories each get their own pin", async () => {
+    const other = join(root, "other-tool");
+    const otherFirst = newRepository(other);
+    commitFile(other, "other.c", "other\n");
+    const otherUrl = `file://${other}`;
+    const user = (name: string, tool: G.Package) =>
+      G.pkg({ ...named(name, url, "v1"), source: undefined, inputs: [tool] });
+    const manifest = G.packagesToManifest([
+      user("a", named("tool", url, "main")),
+      user("b", named("tool", otherUrl, "main", "-b")),
+    ]);
+    const lock = await G.updateLock({ manifest });
+    expect(Object.keys(lock.sources).sort()).toEqual([`${otherUrl}#main`, `${url}#main`].sort());
+    expect(lock.sources[`${otherUrl}#main`]!.commit).toBe(git(other, "rev-parse", "main"));
+    expect(lock.sources[`${otherUrl}#main`]!.commit).not.toBe(otherFirst);
+    expect(lock.sources[`${url}#main`]!.commit).toBe(git(upstream, "rev-parse", "main"));
+    const text = G.manifestFile({ manifest, lock }).text;
+    expect(text).toContain(`(commit "${lock.sources[`${otherUrl}#main`]!.commit}")`);
+    expect(text).toContain(`(commit "${lock.sources[`${url}#main`]!.commit}")`);
+    // And nothing has moved: frozen agrees.
+    await expect(G.updateLock({ manifest, lock, frozen: true })).resolves.toEqual(lock);
+  });
+
+  it("pins one source used by two packages once, naming both", async () => {
+    const lock = await G.updateLock({ manifest: G.packagesToManifest([named("a", url, "v1"), named("b", url, "v1")]) });
+    expect(Object.values(lock.sources)).toHaveLength(1);
+    expect(lock.sources[`${url}#v1`]!.packages).toEqual(["a", "b"]);
+  });
+
+  it("refuses to update a name it does not know, with the closest one", async () => {
+    const manifest = G.packagesToManifest([named("hello-api", url, "v1")]);
+    await expect(G.updateLock({ manifest, update: ["helo-api"] })).rejects.toThrow(
+      "nothing named helo-api to update: no package with a git source, and no channel; did you mean hello-api?",
+    );
+  });
+
+  it.each([
+    ['{"version": 2, "sources": null, "channels": {}}', "lock.json: sources: null: expected an object"],
+    ['{"version": 2, "sources": {"x": null}, "channels": {}}', 'lock.json: sources["x"]: null: expected an object'],
+    [
+      '{"version": 2, "sources": {"x": {"url": "u", "ref": "r", "recursive": false, "commit": "main", "sha256": "abc"}}, "channels": {}}',
+      'lock.json: sources["x"]: expected commit (40 hex digits), sha256 (52 nix-base32 characters)',
+    ],
+    ['{"version": 3, "sources": {}, "channels": {}}', "lock.json: version: 3: expected 2"],
+    ["[]", "lock.json: expected a JSON object"],
+  ])("reads a hand-edited lock %s as a clear error", async (content, message) => {
+    const path = join(mkdtempSync(join(root, "bad-lock-")), "lock.json");
+    writeFileSync(path, content);
+    const error = await G.readLock(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(G.LockError);
+    expect((error as Error).message).toContain(message.replace("lock.json", path));
+  });
+
+  it("says a folder is not a lock file", async () => {
+    await expect(G.readLock(root)).rejects.toThrow(`${root}: is a folder, not a lock file`);
+  });
+
+  it("reads a version 1 lock (keyed by package name) as version 2 (keyed by URL and ref)", async () => {
+    const path = join(mkdtempSync(join(root, "v1-")), "guix-ts.lock");
+    const commit = git(upstream, "rev-parse", "v1^{commit}");
+    const sha256 = "06wdh66phmccllf9m085br5zld773663w9bnkbfq45yihb3a88ws";
+    const entry = { url, ref: "v1", recursive: false, commit, sha256, lastModified: 1 };
+    writeFileSync(path, JSON.stringify({ version: 1, sources: { app: entry }, channels: {} }));
+    expect(await G.readLock(path)).toEqual({
+      version: 2,
+      sources: { [`${url}#v1`]: { ...entry, packages: ["app"] } },
+      channels: {},
+    });
+  });
+
   it("pins sources and channels; --frozen fails once upstream moves; --update pins the new commit", async () => {
     const manifest = G.packagesToManifest([app("main")]);
     expect(G.formatProblems((G.manifestFileE({ manifest }) as { left: C.Problem[] }).left)).toContain(
@@ -144,11 +226,17 @@ describe("the lock file", () => {
 
     const lock = await G.updateLock({ manifest, channels: channels() });
     const head = git(upstream, "rev-parse", "main");
-    expect(lock.sources.app).toMatchObject({ url, ref: "main", commit: head, sha256: expectedHash(url, "main") });
+    expect(lock.sources[`${url}#main`]).toMatchObject({
+      packages: ["app"],
+      url,
+      ref: "main",
+      commit: head,
+      sha256: expectedHash(url, "main"),
+    });
     expect(lock.channels.acme).toMatchObject({ url, branch: "main", commit: head });
     const text = G.manifestFile({ manifest, lock }).text;
     expect(text).toContain(`(commit "${head}")`);
-    expect(text).toContain(`(base32 "${lock.sources.app!.sha256}")`);
+    expect(text).toContain(`(base32 "${lock.sources[`${url}#main`]!.sha256}")`);
     expect(G.channelsFile({ channels: channels(), lock }).text).toContain(`(commit "${head}")`);
     // Unchanged upstream: frozen passes and gives the same lock; the text is the same bytes.
     expect(G.lockText(await G.updateLock({ manifest, channels: channels(), lock, frozen: true }))).toBe(
@@ -163,9 +251,9 @@ describe("the lock file", () => {
       ]),
     );
     // Without --update, the lock holds.
-    expect((await G.updateLock({ manifest, channels: channels(), lock })).sources.app!.commit).toBe(head);
+    expect((await G.updateLock({ manifest, channels: channels(), lock })).sources[`${url}#main`]!.commit).toBe(head);
     const updated = await G.updateLock({ manifest, channels: channels(), lock, update: ["app"] });
-    expect(updated.sources.app).toMatchObject({ commit: moved, sha256: expectedHash(url, moved) });
+    expect(updated.sources[`${url}#main`]).toMatchObject({ commit: moved, sha256: expectedHash(url, moved) });
     expect(updated.channels.acme!.commit).toBe(head);
     expect(G.manifestFile({ manifest, lock: updated }).text).toContain(`(commit "${moved}")`);
   });
@@ -187,9 +275,10 @@ describe("the lock file", () => {
     const text = readFileSync(path, "utf8");
     expect(text).toBe(G.lockText(lock));
     expect(Object.keys(JSON.parse(text))).toEqual(["channels", "sources", "version"]);
-    expect(Object.keys(JSON.parse(text).sources.app)).toEqual([
+    expect(Object.keys(JSON.parse(text).sources[`${url}#v1`])).toEqual([
       "commit",
       "lastModified",
+      "packages",
       "recursive",
       "ref",
       "sha256",
