@@ -42,6 +42,7 @@ export function eachOf<T, U>(items: unknown, path: string, validate: (item: T, p
 export function validateUrl(url: unknown, path: string): Validation<string> {
   if (typeof url !== "string") return problem(path, url, "expected a URL string");
   // The URL parser drops tabs and newlines before it looks: the raw text is checked first.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\s\u0000-\u001f\u007f]/.test(url))
     return problem(path, url, "expected a URL without spaces or control characters");
   try {
