@@ -94,6 +94,7 @@ const atom: fc.Arbitrary<Datum> = fc.oneof(
   fc.tuple(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: 1n, max: 1000n })).map(([n, d]) => S.ratio(n, d)),
   fc.double().map((v) => S.real(v)),
   fc.boolean().map((v) => S.bool(v)),
+  fc.constant(S.nil()),
   anyScalar.map((c) => S.char(c)),
   fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 5 }).map((b) => S.bytevector(b)),
 );

@@ -26,7 +26,8 @@ const SCRIPT = String.raw`
 (define (hexes s)
   (string-join (map (lambda (c) (number->string (char->integer c) 16)) (string->list s)) ","))
 (define (enc x)
-  (cond ((null? x) "()")
+  (cond ((eq? x #nil) "#nil")
+        ((eq? x '()) "()")
         ((eq? x #t) "#t")
         ((eq? x #f) "#f")
         ((symbol? x) (string-append "y:" (hexes (symbol->string x))))
@@ -43,7 +44,8 @@ const SCRIPT = String.raw`
         ((vector? x) (string-append "#(" (string-join (map enc (vector->list x)) " ") ")"))
         ((pair? x)
          (let loop ((x x) (acc '()))
-           (cond ((null? x) (string-append "(" (string-join (reverse acc) " ") ")"))
+           ;; eq? to '(), not null?: (null? #nil) is true, and #nil as a tail is a datum of its own.
+           (cond ((eq? x '()) (string-append "(" (string-join (reverse acc) " ") ")"))
                  ((pair? x) (loop (cdr x) (cons (enc (car x)) acc)))
                  (else (string-append "(" (string-join (reverse acc) " ") " . " (enc x) ")")))))
         (else (string-append "?:" (object->string x)))))
@@ -82,6 +84,8 @@ export function encodeDatum(node: Datum): string {
       return `c:${node.value.codePointAt(0)!.toString(16)}`;
     case "boolean":
       return node.value ? "#t" : "#f";
+    case "nil":
+      return "#nil";
     case "integer":
       return `i:${node.value}`;
     case "rational":

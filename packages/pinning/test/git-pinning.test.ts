@@ -153,8 +153,18 @@ describe("the lock file", () => {
     const otherFirst = newRepository(other);
     commitFile(other, "other.c", "other\n");
     const otherUrl = `file://${other}`;
-    const user = (name: string, tool: G.Package) =>
-      G.pkg({ ...named(name, url, "v1"), source: undefined, inputs: [tool] });
+    const user = (name: string, tool: C.Package) =>
+      G.pkg({
+        name,
+        version: "1",
+        source: undefined,
+        inputs: [tool],
+        buildSystem: G.copyBuildSystem(),
+        synopsis: "User",
+        description: "Uses a tool.",
+        homePage: "https://example.org",
+        license: "expat",
+      });
     const manifest = G.packagesToManifest([
       user("a", named("tool", url, "main")),
       user("b", named("tool", otherUrl, "main", "-b")),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SchemeSyntaxError, formatScheme, printDatums, readDatums, type Node } from "@guix-ts/scheme-printer";
+import * as S from "@guix-ts/scheme-printer";
 
 function readOne(text: string): Node {
   const nodes = readDatums(text);
@@ -132,5 +133,49 @@ describe("reader", () => {
 
   it("keeps #| |#, #; and #! !# where they stood (Guix drops them)", () => {
     expect(formatScheme("#!/bin/sh\n!#\n(a #;b #|c|# d)\n")).toBe("#!/bin/sh\n!#\n(a #;b #|c|# d)\n");
+  });
+});
+
+describe("the reader is total: what Guile reads, it reads; the rest is one clear SchemeSyntaxError", () => {
+  it("reads `\\(` in a string as `(`, as Guile does", () => {
+    expect(S.readDatums('"see \\(foo)"')).toEqual([S.str("see (foo)", { line: 1, column: 1 })]);
+  });
+
+  it("reads #nil, and prints it back as #nil", () => {
+    const [node] = S.readDatums("#nil");
+    expect(node?.kind).toBe("nil");
+    expect(S.printDatums(S.readDatums("(list #nil 1)"))).toBe("(list #nil 1)\n");
+  });
+
+  it("keeps a carriage return inside a `;` comment (only a newline ends it)", () => {
+    const text = "; one\rtwo\n(a)\n";
+    expect(S.printDatums(S.readDatums(text))).toBe(text);
+  });
+
+  it("reads a lone `.` outside a list as the symbol `.`", () => {
+    expect(S.readDatums(". '.").map((n) => S.printDatum(n))).toEqual(["#{.}#", "'#{.}#"]);
+  });
+
+  it.each([
+    ["#{\\xd800;}#", "x.scm:1:3: \\xd800; is not a Unicode scalar value"],
+    ["#{\\x110000;}#", "x.scm:1:3: \\x110000; is not a Unicode scalar value"],
+    ['"\\(a\\)"', "x.scm:1:5: unknown string escape \\)"],
+  ])("refuses %s with a SchemeSyntaxError naming where", (text, message) => {
+    expect(() => S.readDatums(text, { file: "x.scm" })).toThrow(message);
+  });
+
+  // Printing nests indentation, so the text of N nested lists grows as N²: 3,000 levels print in 4.5 MB.
+  it("reads 100,000 nested parentheses and prints 3,000 (and 100,000 nested vectors): no recursion limit", () => {
+    const depth = 100_000;
+    const text = `${"(".repeat(depth)}a${")".repeat(depth)}`;
+    const [node] = S.readDatums(text);
+    let d = 0;
+    for (let n = node; n?.kind === "list"; n = n.items[0]) d++;
+    expect(d).toBe(depth);
+    const deep = `${"(".repeat(3000)}a${")".repeat(3000)}`;
+    const printed = S.formatScheme(deep);
+    expect(printed.replace(/\s/g, "")).toBe(deep);
+    const vectors = `${"#(".repeat(depth)}${")".repeat(depth)}`;
+    expect(S.formatScheme(vectors)).toBe(`${vectors}\n`);
   });
 });

@@ -16,6 +16,7 @@ import {
   type IntegerNode,
   type KeywordNode,
   type ListNode,
+  type NilNode,
   type Node,
   type PageBreakNode,
   type PrefixName,
@@ -136,6 +137,15 @@ export function ratio(numerator: bigint, denominator: bigint, loc?: SourceLocati
 export function real(value: number, loc?: SourceLocation): RealNode {
   if (typeof value !== "number") throw new TypeError(`real must be a number, got ${typeof value}`);
   return Object.freeze({ kind: "real", value, loc: at(loc) });
+}
+
+/**
+ * `#nil`, Guile's nil of Emacs Lisp.
+ *
+ * @example printDatum(nil()) // "#nil"
+ */
+export function nil(loc?: SourceLocation): NilNode {
+  return Object.freeze({ kind: "nil", loc: at(loc) });
 }
 
 /**
@@ -290,7 +300,8 @@ export const ungexpNativeSplicing = (d: Datum): PrefixedNode => prefixed("ungexp
  */
 export function comment(text: string, options: { margin?: boolean } = {}, loc?: SourceLocation): CommentNode {
   checkText("comment", text);
-  if (/[\n\r]/.test(text)) throw new TypeError(`a comment is one line; split ${JSON.stringify(text)} into several`);
+  // A carriage return is part of a comment's line, as Guile reads it: only a newline ends it.
+  if (text.includes("\n")) throw new TypeError(`a comment is one line; split ${JSON.stringify(text)} into several`);
   const margin = options.margin ?? false;
   const full = text.startsWith(";") ? text : `${margin ? ";" : ";;"}${text === "" ? "" : " "}${text}`;
   return Object.freeze({ kind: "comment", text: full, margin, loc: at(loc) });

@@ -49,6 +49,10 @@ export interface BooleanNode extends NodeBase {
   readonly kind: "boolean";
   readonly value: boolean;
 }
+/** Guile's `#nil`, the nil of Emacs Lisp: neither `#f` nor `()` to `eq?`. */
+export interface NilNode extends NodeBase {
+  readonly kind: "nil";
+}
 export interface CharNode extends NodeBase {
   readonly kind: "char";
   /** One Unicode scalar value. */
@@ -142,7 +146,7 @@ export interface ShebangNode extends NodeBase {
 }
 
 export type Atom =
-  SymbolNode | KeywordNode | StringNode | IntegerNode | RationalNode | RealNode | BooleanNode | CharNode;
+  SymbolNode | KeywordNode | StringNode | IntegerNode | RationalNode | RealNode | BooleanNode | NilNode | CharNode;
 export type Datum = Atom | ListNode | VectorNode | BytevectorNode | PrefixedNode;
 /** What the layout treats as space between data: Guix's `<blank>` records. */
 export type Blank = CommentNode | BlankLinesNode | PageBreakNode;
@@ -163,6 +167,7 @@ const NODE_KINDS: Readonly<Record<NodeKind, true>> = {
   rational: true,
   real: true,
   boolean: true,
+  nil: true,
   char: true,
   list: true,
   vector: true,

@@ -134,8 +134,32 @@ class Printer {
     this.chunks.push("\n", spaces(indent));
   }
 
-  /** Print `node` at `column`; `delimited`: a space or newline already precedes it. Returns the new column. */
+  /**
+   * Print `node` at `column`; `delimited`: a space or newline already precedes it. Returns the new
+   * column. A compound node is laid out by a generator that yields each child to print and gets back
+   * its end column; the generators wait on a stack here, so nesting depth costs memory, not call stack.
+   */
   print(indent: number, column: number, delimited: boolean, context: Context | null, node: Node): number {
+    const first = this.start([indent, column, delimited, context, node]);
+    if (typeof first === "number") return first;
+    const stack: Layout[] = [first];
+    let value = column;
+    while (stack.length > 0) {
+      const step = stack[stack.length - 1]!.next(value);
+      if (step.done) {
+        stack.pop();
+        value = step.value;
+        continue;
+      }
+      const child = this.start(step.value);
+      if (typeof child === "number") value = child;
+      else stack.push(child);
+    }
+    return value;
+  }
+
+  /** An atom's end column at once, or the layout of a compound node, to be driven by {@link print}. */
+  private start([indent, column, delimited, context, node]: Call): number | Layout {
     return (LAYOUT[node.kind] as Handler<Node>)(this, node, indent, column, delimited, context);
   }
 
@@ -160,7 +184,7 @@ class Printer {
     return indent;
   }
 
-  list(indent: number, column: number, delimited: boolean, context: Context | null, node: ListNode): number {
+  list(indent: number, column: number, delimited: boolean, context: Context | null, node: ListNode): number | Layout {
     if (node.items.length === 0 && node.tail === undefined) return this.printAtom(indent, column, delimited, "()");
     const abbreviation = asAbbreviation(node);
     if (abbreviation !== null)
@@ -173,20 +197,20 @@ class Printer {
     return this.printList(indent, column, delimited, context, node.items, "(", node.tail);
   }
 
-  printPrefixed(
+  *printPrefixed(
     indent: number,
     column: number,
     delimited: boolean,
     context: Context | null,
     sigil: string,
     datum: Datum,
-  ): number {
+  ): Layout {
     if (!delimited) this.write(" ");
     this.write(sigil);
     const at = column + sigil.length + (delimited ? 0 : 1);
     if (readsAsSplicing(sigil, datum))
       return this.printAtom(indent, at, true, writeExtendedSymbol((datum as SymbolNode).name));
-    return this.print(indent, at, true, context, datum);
+    return yield [indent, at, true, context, datum];
   }
 
   printAtom(indent: number, column: number, delimited: boolean, text: string): number {
@@ -201,7 +225,7 @@ class Printer {
     return column + (delimited ? 0 : 1) + width;
   }
 
-  private printSpecialForm(
+  private *printSpecialForm(
     indent: number,
     column: number,
     delimited: boolean,
@@ -209,7 +233,7 @@ class Printer {
     node: ListNode,
     head: string,
     lead: number,
-  ): number {
+  ): Layout {
     const inner: Context = { head, parent: context };
     const headText = displaySymbol(head);
     const args = node.items.slice(1);
@@ -221,17 +245,17 @@ class Printer {
     const leadIndent = column + 1 + (lead === 0 ? 0 : 1) + (delimited ? 0 : 1) + charLength(headText);
     let col = leadIndent;
     const leading = Math.min(lead, args.length);
-    for (let i = 0; i < leading; i++) col = this.print(leadIndent, col, i === 0, inner, args[i]!);
+    for (let i = 0; i < leading; i++) col = yield [leadIndent, col, i === 0, inner, args[i]!];
     if (leading === lead) {
       this.newline(bodyIndent);
       col = bodyIndent;
     }
-    col = this.printSequence(inner, bodyIndent, col, args, leading, true);
+    col = yield* this.printSequence(inner, bodyIndent, col, args, leading, true);
     this.write(")");
     return col + 1;
   }
 
-  printList(
+  *printList(
     indent: number,
     column: number,
     delimited: boolean,
@@ -239,7 +263,7 @@ class Printer {
     items: readonly Node[],
     open: string,
     tail: Datum | undefined,
-  ): number {
+  ): Layout {
     const head = items[0]!;
     // Past the width, the list starts on a new line, unless the line was just begun: a second
     // newline would leave a line of spaces, which reads back as a blank line.
@@ -254,30 +278,37 @@ class Printer {
     if (overflow) this.newline(indent);
     else if (!delimited) this.write(" ");
     this.write(open);
-    const afterHead = this.print(col, col, true, inner, head);
+    const afterHead: number = yield [col, col, true, inner, head];
     const bodyIndent =
       afterHead >= this.maxWidth || headName === null || breakAfterHead || this.wouldProtrude(afterHead + 1, items)
         ? col
         : afterHead + 1;
     if (breakAfterHead) this.newline(bodyIndent);
-    let end = this.printSequence(inner, bodyIndent, breakAfterHead ? bodyIndent : afterHead, items, 1, breakAfterHead);
+    let end = yield* this.printSequence(
+      inner,
+      bodyIndent,
+      breakAfterHead ? bodyIndent : afterHead,
+      items,
+      1,
+      breakAfterHead,
+    );
     if (tail !== undefined) {
       end = this.printAtom(bodyIndent, end, false, ".");
-      end = this.print(bodyIndent, end, false, inner, tail);
+      end = yield [bodyIndent, end, false, inner, tail];
     }
     this.write(")");
     return end + 1;
   }
 
   /** Guix's `print-sequence`, over `items` from index `from`. */
-  private printSequence(
+  private *printSequence(
     context: Context,
     indent: number,
     column: number,
     items: readonly Node[],
     from: number,
     delimited: boolean,
-  ): number {
+  ): Layout {
     const long = items.length - from > this.longList;
     let first = true;
     for (let i = from; i < items.length; i++) {
@@ -290,7 +321,7 @@ class Printer {
       if (newline) this.newline(indent);
       const nextFirst = item.kind === "keyword" && !gexpArgumentFollows(items[i + 1], context);
       const nextDelimited = isBlank(item);
-      column = this.print(indent, newline ? indent : column, newline || delimited, context, item);
+      column = yield [indent, newline ? indent : column, newline || delimited, context, item];
       first = nextFirst;
       delimited = nextDelimited;
     }
@@ -343,6 +374,12 @@ function gexpArgumentFollows(next: Node | undefined, context: Context): boolean 
   return isGexp && within(context, GEXP_ARGUMENT_CONTEXT);
 }
 
+/** A node to print: where it starts (indent, column), whether a space precedes it, its context. */
+type Call = readonly [indent: number, column: number, delimited: boolean, context: Context | null, node: Node];
+
+/** The layout of a compound node: yields each child to print, gets back its end column, returns its own. */
+type Layout = Generator<Call, number, number>;
+
 type Handler<N extends Node> = (
   printer: Printer,
   node: N,
@@ -350,7 +387,7 @@ type Handler<N extends Node> = (
   column: number,
   delimited: boolean,
   context: Context | null,
-) => number;
+) => number | Layout;
 
 /** How each kind of node is laid out. */
 const LAYOUT: { readonly [K in NodeKind]: Handler<Extract<Node, { kind: K }>> } = {
@@ -384,6 +421,7 @@ const LAYOUT: { readonly [K in NodeKind]: Handler<Extract<Node, { kind: K }>> } 
   rational: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
   real: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
   boolean: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
+  nil: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
   char: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
   bytevector: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
 };

@@ -15,14 +15,71 @@ export function readsAsSplicing(sigil: string, datum: Datum): boolean {
   return datum.kind === "symbol" && datum.name.startsWith("@") && /[,$+]$/.test(sigil);
 }
 
-/** A datum on one line, as Guile's `write` writes it. */
-export function writeOneLine(node: Node): string {
-  return (ONE_LINE[node.kind] as (node: Node) => string)(node);
+/** The text of an atom, or the parts of a compound datum: what opens it, its children, what closes it. */
+type Shape = string | { readonly open: string; readonly children: readonly Node[]; readonly close: string };
+
+function shape(node: Node): Shape {
+  switch (node.kind) {
+    case "list":
+      return node.tail === undefined
+        ? { open: "(", children: node.items, close: ")" }
+        : { open: "(", children: [...node.items, DOT, node.tail], close: ")" };
+    case "vector":
+      return { open: "#(", children: node.items, close: ")" };
+    case "prefixed": {
+      const sigil = PREFIXES[node.prefix];
+      if (readsAsSplicing(sigil, node.datum)) return sigil + writeExtendedSymbol((node.datum as SymbolNode).name);
+      return { open: sigil, children: [node.datum], close: "" };
+    }
+    case "datum-comment":
+      return { open: "#;", children: [node.datum], close: "" };
+    default:
+      return (ATOM[node.kind] as (node: Node) => string)(node);
+  }
 }
 
-const items = (nodes: readonly Node[]): string[] => nodes.filter((n) => !isBlank(n)).map(writeOneLine);
+// Stands for the dot of a dotted list among a list's children.
+const DOT: Node = Object.freeze({ kind: "symbol", name: "." }) as Node;
 
-const ONE_LINE: { readonly [K in Node["kind"]]: (node: Extract<Node, { kind: K }>) => string } = {
+/**
+ * A datum on one line, as Guile's `write` writes it. Compound data are walked with a stack of
+ * their own, so depth costs memory, not call stack.
+ */
+export function writeOneLine(node: Node): string {
+  const top = shape(node);
+  if (typeof top === "string") return top;
+  let out = top.open;
+  const stack: { children: readonly Node[]; next: number; close: string; wrote: boolean }[] = [
+    { children: top.children, next: 0, close: top.close, wrote: false },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next === frame.children.length) {
+      out += frame.close;
+      stack.pop();
+      continue;
+    }
+    const child = frame.children[frame.next++]!;
+    if (isBlank(child)) continue;
+    if (frame.wrote && frame.close !== "") out += " ";
+    frame.wrote = true;
+    if (child === DOT) {
+      out += ".";
+      continue;
+    }
+    const inner = shape(child);
+    if (typeof inner === "string") out += inner;
+    else {
+      out += inner.open;
+      stack.push({ children: inner.children, next: 0, close: inner.close, wrote: false });
+    }
+  }
+  return out;
+}
+
+type Atom = Exclude<Node["kind"], "list" | "vector" | "prefixed" | "datum-comment">;
+
+const ATOM: { readonly [K in Atom]: (node: Extract<Node, { kind: K }>) => string } = {
   symbol: (node) => writeSymbol(node.name),
   keyword: writeKeyword,
   string: (node) => writeString(node.value),
@@ -30,21 +87,9 @@ const ONE_LINE: { readonly [K in Node["kind"]]: (node: Extract<Node, { kind: K }
   rational: formatRational,
   real: (node) => formatReal(node.value),
   boolean: (node) => (node.value ? "#t" : "#f"),
+  nil: () => "#nil",
   char: writeChar,
-  list: (node) =>
-    `(${[...items(node.items), ...(node.tail === undefined ? [] : [".", writeOneLine(node.tail)])].join(" ")})`,
-  vector: (node) => `#(${items(node.items).join(" ")})`,
   bytevector: (node) => `#${node.prefix}(${node.bytes.join(" ")})`,
-  prefixed: (node) => {
-    const sigil = PREFIXES[node.prefix];
-    return (
-      sigil +
-      (readsAsSplicing(sigil, node.datum)
-        ? writeExtendedSymbol((node.datum as SymbolNode).name)
-        : writeOneLine(node.datum))
-    );
-  },
-  "datum-comment": (node) => `#;${writeOneLine(node.datum)}`,
   "block-comment": (node) => node.text,
   shebang: (node) => node.text,
   comment: () => "",

@@ -10,7 +10,7 @@ import type { Datum, Node, PrefixName, SourceLocation } from "../ast/nodes.js";
 import { PREFIXES, isBlank } from "../ast/nodes.js";
 import { CHAR_CODE_BY_NAME } from "../rules/char-names.js";
 import { isWhitespace } from "../rules/unicode.js";
-import { UNSUPPORTED_NUMBER, parseNumber } from "./numbers.js";
+import { ExponentOutOfRange, UNSUPPORTED_NUMBER, parseNumber } from "./numbers.js";
 import { SchemeSyntaxError } from "./syntax-error.js";
 
 /** How text is read: the file name errors give. */
@@ -32,7 +32,26 @@ export function readDatums(text: string, options: ReadOptions = {}): Node[] {
 const CLOSE = Symbol("close");
 const DOT = Symbol("dot");
 const EOF = Symbol("eof");
-type Item = Node | typeof CLOSE | typeof DOT | typeof EOF;
+
+/** Where a nested form begins; its contents are read on the frame stack, not the call stack. */
+interface Open {
+  readonly open: "list" | "vector" | "bytevector" | "prefix" | "datum-comment";
+  readonly start: SourceLocation;
+  /** For lists: `(` or `[`. */
+  readonly code?: number;
+  readonly prefix?: PrefixName;
+  readonly bytes?: "vu8" | "u8";
+}
+type Item = Node | Open | typeof CLOSE | typeof DOT | typeof EOF;
+const isOpen = (item: Item): item is Open => typeof item === "object" && "open" in item;
+
+/** A form being read: its items so far, or the one datum it waits for. */
+interface Frame {
+  readonly what: Open;
+  readonly items: Node[];
+  dotAt: number;
+  dotLoc: SourceLocation | undefined;
+}
 
 const NEWLINE = 10;
 const PAGE = 12;
@@ -54,11 +73,16 @@ const ESCAPE: Record<string, string> = {
   r: "\r",
   "0": "\0",
   "|": "|",
+  // Guile reads `\(` as `(` (Emacs users write it in doc strings); not `\)`.
+  "(": "(",
 };
 // Only tokens starting so can be numbers (or `#` syntax).
 const NUMBER_START = /^[-+.0-9#]/;
 const DIRECTIVES =
   /^(?:fold-case|no-fold-case|r6rs|curly-infix|curly-infix-and-bracket-lists|eof|default|optional|key|rest)\b/;
+
+/** Whether a form waits for exactly one datum (`'x`, `#;x`) rather than a list of items. */
+const waitsForOne = (what: Open): boolean => what.open === "prefix" || what.open === "datum-comment";
 
 function isDelimiter(code: number): boolean {
   return (
@@ -86,12 +110,13 @@ class Reader {
     const out: Node[] = [];
     let blankLine = true;
     for (;;) {
-      const item = this.readItem(blankLine);
+      const item = this.readNode(blankLine);
       if (item === EOF) return out;
       if (item === CLOSE) throw this.error("unexpected `)` at top level", this.here(-1));
-      if (item === DOT) throw this.error("unexpected `.` at top level", this.here(-1));
-      out.push(item);
-      blankLine = isBlank(item);
+      // Outside a list, a lone `.` is the symbol `.`, as Guile reads it.
+      const node = item === DOT ? make.sym(".", this.here(-1)) : item;
+      out.push(node);
+      blankLine = isBlank(node);
     }
   }
 
@@ -132,7 +157,7 @@ class Reader {
       } else if (isWhitespace(code)) {
         continue;
       } else if (code === OPEN_PAREN || code === OPEN_BRACKET) {
-        return this.readList(code, this.here(-1));
+        return { open: "list", code, start: this.here(-1) };
       } else if (code === CLOSE_PAREN || code === CLOSE_BRACKET) {
         return CLOSE;
       } else if (code === 59) {
@@ -178,38 +203,92 @@ class Reader {
     return make.comment(text, { margin }, start);
   }
 
-  private readList(open: number, start: SourceLocation): Node {
-    const items: Node[] = [];
-    let dotAt = -1;
-    let dotLoc: SourceLocation | undefined;
+  /** One node (a nested form read whole), or CLOSE / DOT / EOF. */
+  private readNode(blankLine: boolean): Node | typeof CLOSE | typeof DOT | typeof EOF {
+    const item = this.readItem(blankLine);
+    return isOpen(item) ? this.readNested(item) : item;
+  }
+
+  /** A nested form, however deep: each open form is a frame on a stack, so depth costs memory, not call stack. */
+  private readNested(first: Open): Node {
+    const stack: Frame[] = [{ what: first, items: [], dotAt: -1, dotLoc: undefined }];
     for (;;) {
-      const last = items[items.length - 1];
+      const top = stack[stack.length - 1]!;
+      const last = top.items[top.items.length - 1];
+      const blankLine = waitsForOne(top.what) ? false : last !== undefined && isBlank(last);
       const itemStart = this.here();
-      const item = this.readItem(last !== undefined && isBlank(last));
-      if (item === EOF) {
-        const closer = open === OPEN_PAREN ? ")" : "]";
-        throw this.error(
-          `unbalanced parenthesis: \`${String.fromCharCode(open)}\` opened at ${start.line}:${start.column} is never closed (missing \`${closer}\`)`,
-        );
-      }
-      if (item === CLOSE) {
-        const close = this.text.charCodeAt(this.pos - 1);
-        if ((open === OPEN_PAREN) !== (close === CLOSE_PAREN)) {
-          throw this.error(
-            `mismatched \`${String.fromCharCode(close)}\` closes \`${String.fromCharCode(open)}\` opened at ${start.line}:${start.column}`,
-            this.here(-1),
-          );
-        }
-        return dotAt < 0 ? make.list(items, start) : this.dottedList(items, dotAt, dotLoc!, start);
-      }
-      if (item === DOT) {
-        if (dotAt >= 0) throw this.error("a second `.` in one list", itemStart);
-        dotAt = items.length;
-        dotLoc = this.here(-1);
+      const item = this.readItem(blankLine);
+      if (isOpen(item)) {
+        stack.push({ what: item, items: [], dotAt: -1, dotLoc: undefined });
         continue;
       }
-      items.push(item);
+      let done = this.take(top, item, itemStart);
+      while (done !== undefined) {
+        stack.pop();
+        const parent = stack[stack.length - 1];
+        if (parent === undefined) return done;
+        done = this.take(parent, done, itemStart);
+      }
     }
+  }
+
+  /** Give `frame` its next item; the finished node when that completes it. */
+  private take(frame: Frame, item: Item, itemStart: SourceLocation): Node | undefined {
+    const { what } = frame;
+    if (waitsForOne(what)) {
+      const after = what.open === "datum-comment" ? "`#;`" : `\`${PREFIXES[what.prefix!]}\``;
+      if (item === EOF || item === CLOSE)
+        throw this.error(`expected a datum after ${after} at ${what.start.line}:${what.start.column}`);
+      const node = item === DOT ? make.sym(".", this.here(-1)) : (item as Node);
+      if (isBlank(node) && node.kind !== "comment") return undefined;
+      if (isBlank(node) || node.kind === "block-comment" || node.kind === "datum-comment" || node.kind === "shebang")
+        throw this.error(
+          `a comment between ${after} at ${what.start.line}:${what.start.column} and its datum cannot be kept; move it`,
+          node.loc,
+        );
+      return what.open === "datum-comment"
+        ? make.datumComment(node as Datum, what.start)
+        : make.prefixed(what.prefix!, node as Datum, what.start);
+    }
+    const open = what.code ?? OPEN_PAREN;
+    const start = what.start;
+    if (item === EOF) {
+      const closer = open === OPEN_PAREN ? ")" : "]";
+      throw this.error(
+        `unbalanced parenthesis: \`${String.fromCharCode(open)}\` opened at ${start.line}:${start.column} is never closed (missing \`${closer}\`)`,
+      );
+    }
+    if (item === DOT) {
+      if (frame.dotAt >= 0) throw this.error("a second `.` in one list", itemStart);
+      frame.dotAt = frame.items.length;
+      frame.dotLoc = this.here(-1);
+      return undefined;
+    }
+    if (item !== CLOSE) {
+      frame.items.push(item as Node);
+      return undefined;
+    }
+    const close = this.text.charCodeAt(this.pos - 1);
+    if ((open === OPEN_PAREN) !== (close === CLOSE_PAREN)) {
+      throw this.error(
+        `mismatched \`${String.fromCharCode(close)}\` closes \`${String.fromCharCode(open)}\` opened at ${start.line}:${start.column}`,
+        this.here(-1),
+      );
+    }
+    const items = frame.items;
+    if (what.open === "list")
+      return frame.dotAt < 0 ? make.list(items, start) : this.dottedList(items, frame.dotAt, frame.dotLoc!, start);
+    if (frame.dotAt >= 0)
+      throw this.error(`a ${what.open === "vector" ? "vector" : "bytevector"} cannot be dotted`, start);
+    if (what.open === "vector") return make.vector(items, start);
+    const bytes: number[] = [];
+    for (const byte of items) {
+      if (isBlank(byte)) continue;
+      if (byte.kind !== "integer" || byte.value < 0n || byte.value > 255n)
+        throw this.error(`#${what.bytes}( takes integers 0 to 255`, byte.loc ?? start);
+      bytes.push(Number(byte.value));
+    }
+    return make.bytevector(bytes, what.bytes!, start);
   }
 
   private dottedList(items: Node[], dotAt: number, dotLoc: SourceLocation, start: SourceLocation): Node {
@@ -225,38 +304,7 @@ class Reader {
     return make.dotted([...before, ...after.filter((n) => n !== data[0])], data[0]!, start);
   }
 
-  /** After a prefix such as `'`: the datum, with any comments before it moved out of the way. */
-  private readPrefixed(prefix: PrefixName, start: SourceLocation): Node {
-    const datum = this.readRequiredDatum(`\`${PREFIXES[prefix]}\``, start);
-    return make.prefixed(prefix, datum, start);
-  }
-
-  private readRequiredDatum(after: string, start: SourceLocation): Datum {
-    for (;;) {
-      const item = this.readItem(false);
-      if (item === EOF || item === CLOSE || item === DOT) {
-        throw this.error(`expected a datum after ${after} at ${start.line}:${start.column}`);
-      }
-      if (isBlank(item)) {
-        if (item.kind === "comment") {
-          throw this.error(
-            `a comment between ${after} at ${start.line}:${start.column} and its datum cannot be kept; move it`,
-            item.loc,
-          );
-        }
-        continue;
-      }
-      if (item.kind === "block-comment" || item.kind === "datum-comment" || item.kind === "shebang") {
-        throw this.error(
-          `a comment between ${after} at ${start.line}:${start.column} and its datum cannot be kept; move it`,
-          item.loc,
-        );
-      }
-      return item;
-    }
-  }
-
-  private readDatumOrInert(start: SourceLocation): Node | typeof DOT {
+  private readDatumOrInert(start: SourceLocation): Node | Open | typeof DOT {
     const c = this.text[this.pos]!;
     if (c === '"') {
       this.pos++;
@@ -265,15 +313,15 @@ class Reader {
     const simple = SIMPLE_PREFIX[c];
     if (simple !== undefined) {
       this.pos++;
-      return this.readPrefixed(simple, start);
+      return { open: "prefix", prefix: simple, start };
     }
     if (c === ",") {
       this.pos++;
       if (this.peek() === 64) {
         this.pos++;
-        return this.readPrefixed("unquote-splicing", start);
+        return { open: "prefix", prefix: "unquote-splicing", start };
       }
-      return this.readPrefixed("unquote", start);
+      return { open: "prefix", prefix: "unquote", start };
     }
     if (c === "#") return this.readHash(start);
     const token = this.readToken();
@@ -289,22 +337,26 @@ class Reader {
 
   private atom(token: string, start: SourceLocation): Datum {
     if (!NUMBER_START.test(token)) return make.sym(token, start);
-    const number = parseNumber(token, start);
+    let number: ReturnType<typeof parseNumber>;
+    try {
+      number = parseNumber(token, start);
+    } catch (error) {
+      if (error instanceof ExponentOutOfRange) throw this.error(error.message, start);
+      throw error;
+    }
     if (number === UNSUPPORTED_NUMBER) throw this.error(`complex numbers are not supported: ${token}`, start);
     if (number !== null) return number;
     if (token.startsWith("#")) throw this.error(`unknown # syntax ${token}`, start);
     return make.sym(token, start);
   }
 
-  private readHash(start: SourceLocation): Node {
+  private readHash(start: SourceLocation): Node | Open {
     const c = this.text[this.pos + 1];
     const two = this.text.slice(this.pos, this.pos + 3);
     if (two === "#$@" || two === "#+@" || two === "#,@") {
       this.pos += 3;
-      return this.readPrefixed(
-        two === "#$@" ? "ungexp-splicing" : two === "#+@" ? "ungexp-native-splicing" : "unsyntax-splicing",
-        start,
-      );
+      const prefix = two === "#$@" ? "ungexp-splicing" : two === "#+@" ? "ungexp-native-splicing" : "unsyntax-splicing";
+      return { open: "prefix", prefix, start };
     }
     const prefix: PrefixName | undefined = {
       "~": "gexp",
@@ -316,15 +368,12 @@ class Reader {
     }[c ?? ""] as PrefixName | undefined;
     if (prefix !== undefined) {
       this.pos += 2;
-      return this.readPrefixed(prefix, start);
+      return { open: "prefix", prefix, start };
     }
     switch (c) {
-      case "(": {
+      case "(":
         this.pos += 2;
-        const list = this.readList(OPEN_PAREN, start);
-        if (list.kind !== "list" || list.tail !== undefined) throw this.error("a vector cannot be dotted", start);
-        return make.vector(list.items, start);
-      }
+        return { open: "vector", start };
       case "\\":
         this.pos += 2;
         return this.readChar(start);
@@ -337,10 +386,9 @@ class Reader {
         return make.sym(this.readExtendedSymbolName(start), start);
       case "|":
         return make.blockComment(this.readBlockComment(start), start);
-      case ";": {
+      case ";":
         this.pos += 2;
-        return make.datumComment(this.readRequiredDatum("`#;`", start), start);
-      }
+        return { open: "datum-comment", start };
       case "!": {
         if (DIRECTIVES.test(this.text.slice(this.pos + 2, this.pos + 40))) {
           throw this.error(`reader directive ${this.text.slice(this.pos).split(/[\s()]/)[0]} is not supported`, start);
@@ -356,12 +404,16 @@ class Reader {
     }
     if (c === "v" || c === "u") {
       const m = /^#(vu8|u8)\(/.exec(this.text.slice(this.pos, this.pos + 5));
-      if (m) return this.readBytevector(m[1] as "vu8" | "u8", start);
+      if (m) {
+        this.pos += m[1]!.length + 2;
+        return { open: "bytevector", bytes: m[1] as "vu8" | "u8", start };
+      }
     }
     const token = this.readToken();
     const lower = token.toLowerCase();
     if (lower === "#t" || lower === "#true") return make.bool(true, start);
     if (lower === "#f" || lower === "#false") return make.bool(false, start);
+    if (token === "#nil") return make.nil(start);
     if (token === "#") throw this.error("`#` followed by nothing", start);
     return this.atom(token, start);
   }
@@ -386,19 +438,6 @@ class Reader {
       }
     }
     return this.text.slice(from, this.pos);
-  }
-
-  private readBytevector(prefix: "vu8" | "u8", start: SourceLocation): Node {
-    this.pos += prefix.length + 2;
-    const list = this.readList(OPEN_PAREN, start);
-    const bytes: number[] = [];
-    for (const item of list.kind === "list" ? list.items : []) {
-      if (isBlank(item)) continue;
-      if (item.kind !== "integer" || item.value < 0n || item.value > 255n)
-        throw this.error(`#${prefix}( takes integers 0 to 255`, item.loc ?? start);
-      bytes.push(Number(item.value));
-    }
-    return make.bytevector(bytes, prefix, start);
   }
 
   private readChar(start: SourceLocation): Node {
@@ -432,7 +471,10 @@ class Reader {
       if (ch === "\\") {
         const hex = /^\\x([0-9a-fA-F]+);/.exec(this.text.slice(this.pos, this.pos + 12));
         if (hex) {
-          name += String.fromCodePoint(parseInt(hex[1]!, 16));
+          const code = parseInt(hex[1]!, 16);
+          if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            throw this.error(`\\x${hex[1]}; is not a Unicode scalar value`, this.here());
+          name += String.fromCodePoint(code);
           this.pos += hex[0].length;
           continue;
         }
