@@ -65,9 +65,9 @@ export {
   unquoteSplicing,
   vector,
 } from "./ast/constructors.js";
-export { readDatums, type ReadOptions } from "./reader/reader.js";
+export { readDatums, readForms, type ReadOptions } from "./reader/reader.js";
 export { SchemeSyntaxError } from "./reader/syntax-error.js";
 export { printDatum, type PrintOptions } from "./printer/layout.js";
-export { printDatums } from "./printer/print.js";
-export { formatScheme } from "./format.js";
+export { printDatums, printForms } from "./printer/print.js";
+export { formatScheme, formatChunks } from "./format.js";
 export { formatReal } from "./printer/atoms.js";

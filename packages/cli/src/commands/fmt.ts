@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { FileWriteError, writeFileAtomic } from "@guix-ts/core";
-import { SchemeSyntaxError, formatScheme } from "@guix-ts/scheme-printer";
+import { FileWriteError, withAtomicFile } from "@guix-ts/core";
+import { SchemeSyntaxError, formatChunks } from "@guix-ts/scheme-printer";
 import { parseCommand } from "../args.js";
 import type { CommandIO } from "../io.js";
 
@@ -59,35 +59,38 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       status = 2;
       continue;
     }
-    let formatted: string;
+    const options = { file: file === "-" ? "<stdin>" : file, width };
     try {
-      formatted = formatScheme(text, { file: file === "-" ? "<stdin>" : file, width });
-    } catch (error) {
-      if (!(error instanceof SchemeSyntaxError)) throw error;
-      io.stderr(`${error.message}\n`);
-      status = 2;
-      continue;
-    }
-    if (values.check) {
-      if (formatted !== text) {
-        io.stdout(`${file}\n`);
-        status = Math.max(status, 1);
-      }
-    } else if (values.write) {
-      if (formatted !== text) {
-        try {
-          await writeFileAtomic(file, formatted);
-        } catch (error) {
-          if (!(error instanceof FileWriteError)) throw error;
-          io.stderr(`${error.message}\n`);
-          status = 2;
+      if (values.check || values.write) {
+        // A form at a time, against the text as it is: nothing held but the form at hand.
+        if (sameText(text, formatChunks(text, options))) continue;
+        if (values.check) {
+          io.stdout(`${file}\n`);
+          status = Math.max(status, 1);
           continue;
         }
+        await withAtomicFile(file, async (handle) => {
+          for (const chunk of formatChunks(text, options)) await handle.write(chunk);
+        });
         io.stdout(`${file}\n`);
+      } else {
+        for (const chunk of formatChunks(text, options)) io.stdout(chunk);
       }
-    } else {
-      io.stdout(formatted);
+    } catch (error) {
+      if (!(error instanceof SchemeSyntaxError) && !(error instanceof FileWriteError)) throw error;
+      io.stderr(`${error.message}\n`);
+      status = 2;
     }
   }
   return status;
+}
+
+/** Whether the chunks, one after the other, are `text`. */
+function sameText(text: string, chunks: Iterable<string>): boolean {
+  let at = 0;
+  for (const chunk of chunks) {
+    if (!text.startsWith(chunk, at)) return false;
+    at += chunk.length;
+  }
+  return at === text.length;
 }

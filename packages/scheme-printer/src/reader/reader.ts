@@ -25,6 +25,16 @@ export interface ReadOptions {
  * @example readDatums("(define x 1) ; one", { file: "x.scm" }) // [list, comment]
  */
 export function readDatums(text: string, options: ReadOptions = {}): Node[] {
+  return [...readForms(text, options)];
+}
+
+/**
+ * The top-level forms of `text` (comments, blank lines and page breaks too), one at a time, each
+ * read when asked for: a file is then handled a form at a time, whatever its size.
+ *
+ * @example for (const form of readForms(text, { file: "gnu/packages/base.scm" })) count++;
+ */
+export function readForms(text: string, options: ReadOptions = {}): Generator<Node, void, undefined> {
   // A leading byte-order mark is not text: Guile skips it.
   return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.file).readTopLevel();
 }
@@ -106,16 +116,15 @@ class Reader {
     private readonly file: string | undefined,
   ) {}
 
-  readTopLevel(): Node[] {
-    const out: Node[] = [];
+  *readTopLevel(): Generator<Node, void, undefined> {
     let blankLine = true;
     for (;;) {
       const item = this.readNode(blankLine);
-      if (item === EOF) return out;
+      if (item === EOF) return;
       if (item === CLOSE) throw this.error("unexpected `)` at top level", this.here(-1));
       // Outside a list, a lone `.` is the symbol `.`, as Guile reads it.
       const node = item === DOT ? make.sym(".", this.here(-1)) : item;
-      out.push(node);
+      yield node;
       blankLine = isBlank(node);
     }
   }
