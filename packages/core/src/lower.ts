@@ -153,9 +153,17 @@ export class Lowering {
       call("license", this.license(p.license)),
     );
     if (p.properties !== undefined) {
-      const alist = Object.entries(p.properties).map(([k, v]) =>
-        S.dotted([sym(k)], typeof v === "string" ? str(v) : typeof v === "number" ? S.int(v) : S.bool(v)),
-      );
+      const value = (v: unknown): Datum =>
+        typeof v === "string"
+          ? str(v)
+          : typeof v === "boolean"
+            ? S.bool(v)
+            : typeof v === "number"
+              ? Number.isInteger(v)
+                ? S.int(v)
+                : S.real(v)
+              : this.scheme(v as Datum);
+      const alist = Object.entries(p.properties).map(([k, v]) => S.dotted([sym(k)], value(v)));
       fields.push(call("properties", quote(list(alist))));
     }
     if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));

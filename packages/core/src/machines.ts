@@ -6,7 +6,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { int, list, real, str, sym, type Node } from "@guix-ts/scheme-printer";
-import { andKeep, check, each, optional, type Validation } from "./validation.js";
+import { andKeep, check, optional, problem, type Validation } from "./validation.js";
+import { eachOf, kindOf, matches, text, texts } from "./validate-fields.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { schemeFile, type SchemeFile } from "./files/scheme-file.js";
 
@@ -43,27 +44,37 @@ export function buildMachine(options: BuildMachineOptions): BuildMachine {
 }
 
 function validateMachine(m: BuildMachine, path: string): Validation<BuildMachine> {
+  if (kindOf(m) !== "build-machine") return problem(path, m, "expected buildMachine({ ... })");
+  const whole = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
   return andKeep(
     m,
-    check(/^[A-Za-z0-9.-]+$/.test(m.name), `${path}.name`, m.name, "expected a host name or address"),
-    check(m.systems.length > 0, `${path}.systems`, m.systems, "expected at least one system"),
-    each(m.systems, `${path}.systems`, (s, p) =>
-      check(/^[a-z0-9_]+-[a-z0-9_-]+$/.test(s), p, s, 'expected a system such as "x86_64-linux"'),
+    check(matches(/^[A-Za-z0-9.-]+$/, m.name), `${path}.name`, m.name, "expected a host name or address"),
+    check(
+      Array.isArray(m.systems) && m.systems.length > 0,
+      `${path}.systems`,
+      m.systems,
+      "expected at least one system",
+    ),
+    eachOf(m.systems, `${path}.systems`, (s, p) =>
+      check(matches(/^[a-z0-9_]+-[a-z0-9_-]+$/, s), p, s, 'expected a system such as "x86_64-linux"'),
     ),
     check(
-      /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/.test(m.hostKey),
+      matches(/^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/, m.hostKey),
       `${path}.hostKey`,
       m.hostKey,
       "expected an SSH public host key (ssh-ed25519 AAAA...)",
     ),
-    check(/^[a-z_][a-z0-9_-]*$/.test(m.user), `${path}.user`, m.user, "expected a user name"),
-    optional(m.port, (p) =>
-      check(Number.isInteger(p) && p > 0 && p < 65536, `${path}.port`, p, "expected a port from 1 to 65535"),
-    ),
+    check(matches(/^[a-z_][a-z0-9_-]*$/, m.user), `${path}.user`, m.user, "expected a user name"),
+    optional(m.port, (p) => check(whole(p, 1, 65535), `${path}.port`, p, "expected a port from 1 to 65535")),
+    optional(m.privateKey, (k) => text(k, `${path}.privateKey`, "the path of a private key")),
     optional(m.parallelBuilds, (p) =>
-      check(Number.isInteger(p) && p > 0, `${path}.parallelBuilds`, p, "expected a positive whole number"),
+      check(whole(p, 1), `${path}.parallelBuilds`, p, "expected a positive whole number"),
     ),
-    optional(m.speed, (s) => check(s > 0, `${path}.speed`, s, "expected a positive number")),
+    optional(m.speed, (s) =>
+      check(typeof s === "number" && Number.isFinite(s) && s > 0, `${path}.speed`, s, "expected a positive number"),
+    ),
+    optional(m.features, (f) => texts(f, `${path}.features`)),
   );
 }
 
@@ -90,7 +101,7 @@ function machineDatum(m: BuildMachine): Node {
  */
 export function machinesFileE(machines: readonly BuildMachine[]): Validation<SchemeFile> {
   return pipe(
-    each(machines, "machines", validateMachine),
+    eachOf(machines, "machines", validateMachine),
     E.map((ms) => schemeFile([list([sym("list"), ...ms.map(machineDatum)])])),
   );
 }

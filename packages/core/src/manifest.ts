@@ -1,6 +1,9 @@
 import { deepFreeze } from "./deep-freeze.js";
 import { type Manifest, type PackageInput, type PackageRef } from "./values.js";
 
+/** A copy of a list given, so the value is the builder's own; anything else as it is, for validation to refuse. */
+const copy = <T>(items: readonly T[]): readonly T[] => (Array.isArray(items) ? Array.from(items) : items);
+
 /**
  * Packages of Guix's collection by specification: `"name"`, `"name@version"`,
  * `"name:output"`, `"name@version:output"`.
@@ -9,7 +12,7 @@ import { type Manifest, type PackageInput, type PackageRef } from "./values.js";
  * // (specifications->manifest (list "python" "python-uvicorn@0.20" "glib:bin"))
  */
 export function specificationsToManifest(specifications: readonly string[]): Manifest {
-  return deepFreeze({ kind: "specifications-manifest", specifications: [...specifications] });
+  return deepFreeze({ kind: "specifications-manifest", specifications: copy(specifications) });
 }
 
 /**
@@ -18,7 +21,7 @@ export function specificationsToManifest(specifications: readonly string[]): Man
  * @example packagesToManifest([damnServer, [glib, "bin"]]) // (packages->manifest (list damn-server (list glib "bin")))
  */
 export function packagesToManifest(packages: readonly PackageInput[]): Manifest {
-  return deepFreeze({ kind: "packages-manifest", packages: [...packages] });
+  return deepFreeze({ kind: "packages-manifest", packages: copy(packages) });
 }
 
 /**
@@ -28,7 +31,7 @@ export function packagesToManifest(packages: readonly PackageInput[]): Manifest 
  * // (concatenate-manifests (list (specifications->manifest (list "python")) (packages->manifest (list app))))
  */
 export function concatenateManifests(manifests: readonly Manifest[]): Manifest {
-  return deepFreeze({ kind: "concatenated-manifest", manifests: [...manifests] });
+  return deepFreeze({ kind: "concatenated-manifest", manifests: copy(manifests) });
 }
 
 /**

@@ -25,7 +25,7 @@ export interface PackageOptions {
   readonly description: string;
   readonly homePage: string;
   readonly license: License | readonly License[];
-  readonly properties?: Readonly<Record<string, string | number | boolean>>;
+  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>>;
   readonly supportedSystems?: readonly string[];
   readonly nativeSearchPaths?: readonly SearchPath[];
   readonly searchPaths?: readonly SearchPath[];
@@ -67,7 +67,8 @@ export function pkg(options: PackageOptions): Package {
  * @example guixPackage("python", "gnu packages python") // python, with (use-modules (gnu packages python))
  */
 export function guixPackage(variable: string, module: string): GuixPackage {
-  return deepFreeze({ kind: "guix-package", variable, module: module.trim().split(/\s+/) });
+  const parts = typeof module === "string" ? module.trim().split(/\s+/) : module;
+  return deepFreeze({ kind: "guix-package", variable, module: parts });
 }
 
 /**

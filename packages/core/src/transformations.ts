@@ -1,12 +1,16 @@
-import { deepFreeze } from "./deep-freeze.js";
 /**
  * Package transformations, as `guix build --with-commit=...` and friends
  * apply them: `(options->transformation '((with-commit . "guile=v3.0.9")))`.
  */
-import { type PackageRef, type TransformationOption, type Transformed } from "./values.js";
+import { deepFreeze } from "./deep-freeze.js";
+import type { PackageRef, TransformationOption, Transformed } from "./values.js";
 
 const option = (name: string, value: string): TransformationOption =>
   deepFreeze({ kind: "transformation", option: name, value });
+
+/** `PACKAGE=VALUE`; for anything but two strings, the values as given, for validation to refuse (builders never throw). */
+const pair = (pkg: string, value: string): string =>
+  typeof pkg === "string" && typeof value === "string" ? `${pkg}=${value}` : ([pkg, value] as unknown as string);
 
 /**
  * `--with-source=PACKAGE=SOURCE`
@@ -14,68 +18,68 @@ const option = (name: string, value: string): TransformationOption =>
  * @example transform(guixPackage("hello", "gnu packages base"), [withSource("hello", "/tmp/hello.tar.gz")]) // ((options->transformation '((with-source . "hello=/tmp/hello.tar.gz"))) hello)
  */
 export const withSource = (pkg: string, source: string): TransformationOption =>
-  option("with-source", `${pkg}=${source}`);
+  option("with-source", pair(pkg, source));
 /**
  * `--with-input=PACKAGE=REPLACEMENT`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withInput("openssl", "libressl")]) // ((options->transformation '((with-input . "openssl=libressl"))) hello)
  */
 export const withInput = (pkg: string, replacement: string): TransformationOption =>
-  option("with-input", `${pkg}=${replacement}`);
+  option("with-input", pair(pkg, replacement));
 /**
  * `--with-graft=PACKAGE=REPLACEMENT`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withGraft("openssl", "openssl@3")]) // ((options->transformation '((with-graft . "openssl=openssl@3"))) hello)
  */
 export const withGraft = (pkg: string, replacement: string): TransformationOption =>
-  option("with-graft", `${pkg}=${replacement}`);
+  option("with-graft", pair(pkg, replacement));
 /**
  * `--with-branch=PACKAGE=BRANCH`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withBranch("guile", "main")]) // ((options->transformation '((with-branch . "guile=main"))) hello)
  */
 export const withBranch = (pkg: string, branch: string): TransformationOption =>
-  option("with-branch", `${pkg}=${branch}`);
+  option("with-branch", pair(pkg, branch));
 /**
  * `--with-commit=PACKAGE=COMMIT`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withCommit("guile", "v3.0.9")]) // ((options->transformation '((with-commit . "guile=v3.0.9"))) hello)
  */
 export const withCommit = (pkg: string, commit: string): TransformationOption =>
-  option("with-commit", `${pkg}=${commit}`);
+  option("with-commit", pair(pkg, commit));
 /**
  * `--with-git-url=PACKAGE=URL`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withGitUrl("guile", "https://git.example.org/guile.git")]) // ((options->transformation '((with-git-url . "guile=https://git.example.org/guile.git"))) hello)
  */
-export const withGitUrl = (pkg: string, url: string): TransformationOption => option("with-git-url", `${pkg}=${url}`);
+export const withGitUrl = (pkg: string, url: string): TransformationOption => option("with-git-url", pair(pkg, url));
 /**
  * `--with-c-toolchain=PACKAGE=TOOLCHAIN`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withCToolchain("hello", "gcc-toolchain@12")]) // ((options->transformation '((with-c-toolchain . "hello=gcc-toolchain@12"))) hello)
  */
 export const withCToolchain = (pkg: string, toolchain: string): TransformationOption =>
-  option("with-c-toolchain", `${pkg}=${toolchain}`);
+  option("with-c-toolchain", pair(pkg, toolchain));
 /**
  * `--with-configure-flag=PACKAGE=FLAG`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withConfigureFlag("hello", "--disable-nls")]) // ((options->transformation '((with-configure-flag . "hello=--disable-nls"))) hello)
  */
 export const withConfigureFlag = (pkg: string, flag: string): TransformationOption =>
-  option("with-configure-flag", `${pkg}=${flag}`);
+  option("with-configure-flag", pair(pkg, flag));
 /**
  * `--with-patch=PACKAGE=FILE`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withPatch("hello", "fix.patch")]) // ((options->transformation '((with-patch . "hello=fix.patch"))) hello)
  */
-export const withPatch = (pkg: string, file: string): TransformationOption => option("with-patch", `${pkg}=${file}`);
+export const withPatch = (pkg: string, file: string): TransformationOption => option("with-patch", pair(pkg, file));
 /**
  * `--with-version=PACKAGE=VERSION`
  *
  * @example transform(guixPackage("hello", "gnu packages base"), [withVersion("hello", "2.12")]) // ((options->transformation '((with-version . "hello=2.12"))) hello)
  */
 export const withVersion = (pkg: string, version: string): TransformationOption =>
-  option("with-version", `${pkg}=${version}`);
+  option("with-version", pair(pkg, version));
 /**
  * `--with-latest=PACKAGE`
  *
@@ -126,5 +130,9 @@ export const TRANSFORMATIONS_WITH_VALUE: ReadonlySet<string> = new Set([
  * // ((options->transformation '((with-commit . "guile=v3.0.9"))) guile)
  */
 export function transform(pkg: PackageRef, options: readonly TransformationOption[]): Transformed {
-  return deepFreeze({ kind: "transformed", package: pkg, options: [...options] });
+  return deepFreeze({
+    kind: "transformed",
+    package: pkg,
+    options: Array.isArray(options) ? Array.from(options) : options,
+  });
 }

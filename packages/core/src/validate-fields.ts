@@ -8,7 +8,7 @@ import { isDatum } from "@guix-ts/scheme-printer";
 import type { CheckedGitReference, CheckedOrigin } from "./checked.js";
 import { isLicenseName, type License } from "./licenses.js";
 import { base32Problem } from "./nix-base32.js";
-import { all, andKeep, check, each, ok, optional, problem, type Validation } from "./validation.js";
+import { all, andKeep, check, each, ok, optional, problem, show, type Validation } from "./validation.js";
 import { isScheme, type GitReference, type InstallPlanEntry, type Origin, type SearchPath } from "./values.js";
 
 export const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9+._-]*$/;
@@ -24,10 +24,53 @@ export const VARIABLE = /^[^\s()"';]+$/;
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 export const kindOf = (value: unknown): unknown => (isObject(value) ? value.kind : undefined);
-export const isDatumValue = (value: unknown): boolean => isScheme(value) && isDatum(value);
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text that can be written: a string of Unicode scalar values (no lone UTF-16 surrogate). */
+export const isText = (value: unknown): value is string => typeof value === "string" && !LONE_SURROGATE.test(value);
+
+/** A string that matches `pattern` (and can be written). */
+export const matches = (pattern: RegExp, value: unknown): value is string => isText(value) && pattern.test(value);
+
+/** A text field: any string that can be written, or the problem. */
+export const text = (value: unknown, path: string, what: string): Validation<string> =>
+  check(isText(value), path, value as string, `expected ${what} (text without lone surrogates)`);
 
 export const nonEmpty = (value: unknown, path: string, what: string): Validation<string> =>
-  check(typeof value === "string" && value.trim() !== "", path, value as string, `expected a non-empty ${what}`);
+  check(isText(value) && value.trim() !== "", path, value as string, `expected a non-empty ${what}`);
+
+/** A list of text at `path`. */
+export const texts = (value: unknown, path: string, what = "a list of strings"): Validation<readonly string[]> =>
+  check(Array.isArray(value) && Array.from(value).every(isText), path, value as readonly string[], `expected ${what}`);
+
+/**
+ * A Scheme datum made by `@guix-ts/scheme-printer`'s constructors (or the reader), checked through
+ * and through: a look-alike object is not one, and is refused rather than printed.
+ */
+export function isDatumValue(value: unknown): boolean {
+  if (!isScheme(value) || !isDatum(value)) return false;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown>;
+    if (!isScheme(node) || !Object.isFrozen(node)) return false;
+    switch (node.kind) {
+      case "list":
+      case "vector":
+        if (!Array.isArray(node.items)) return false;
+        stack.push(...Array.from(node.items as unknown[]));
+        if (node.kind === "list" && node.tail !== undefined) stack.push(node.tail);
+        break;
+      case "prefixed":
+      case "datum-comment":
+        stack.push(node.datum);
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
 
 /** A list (array) at `path`, each element checked; a problem when it is not an array. */
 export function eachOf<T, U>(items: unknown, path: string, validate: (item: T, path: string) => Validation<U>) {
@@ -40,7 +83,7 @@ export function eachOf<T, U>(items: unknown, path: string, validate: (item: T, p
  * @example validateUrl("https://example.org/x.tar.gz", "uri") // Right(...)
  */
 export function validateUrl(url: unknown, path: string): Validation<string> {
-  if (typeof url !== "string") return problem(path, url, "expected a URL string");
+  if (!isText(url)) return problem(path, url, "expected a URL string");
   // The URL parser drops tabs and newlines before it looks: the raw text is checked first.
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\s\u0000-\u001f\u007f]/.test(url))
@@ -65,7 +108,7 @@ export function validateUrl(url: unknown, path: string): Validation<string> {
  */
 export function validatePackageName(name: unknown, path: string): Validation<string> {
   return check(
-    typeof name === "string" && PACKAGE_NAME.test(name),
+    matches(PACKAGE_NAME, name),
     path,
     name as string,
     "expected a package name: letters, digits and + . _ - (not starting with a symbol)",
@@ -79,7 +122,7 @@ export function validatePackageName(name: unknown, path: string): Validation<str
  */
 export function validateSpecification(spec: unknown, path: string): Validation<string> {
   return check(
-    typeof spec === "string" && SPECIFICATION.test(spec),
+    matches(SPECIFICATION, spec),
     path,
     spec as string,
     'expected a specification "name", "name@version", "name:output" or "name@version:output"',
@@ -94,29 +137,54 @@ export function validateLicense(license: License, path: string): Validation<Lice
       license,
       "expected a license that (guix licenses) exports (see LICENSE_NAMES), or nonCopyleft(uri) / fsfFree(uri)",
     );
-  if (kindOf(license) === "license-procedure") return andKeep(license, validateUrl(license.uri, `${path}.uri`));
+  if (kindOf(license) === "license-procedure") {
+    const l = license as Extract<License, { kind: "license-procedure" }>;
+    return andKeep(
+      l,
+      check(
+        l.procedure === "non-copyleft" || l.procedure === "fsf-free",
+        `${path}.procedure`,
+        l.procedure,
+        "expected non-copyleft or fsf-free",
+      ),
+      validateUrl(l.uri, `${path}.uri`),
+      optional(l.comment, (c) => text(c, `${path}.comment`, "a comment")),
+    );
+  }
   return problem(path, license, "expected a license name, nonCopyleft(uri) or fsfFree(uri)");
 }
 
+/** A string, or a Scheme datum written as it is. */
+const textOrDatum = (value: unknown, path: string, what: string): Validation<unknown> =>
+  check(isText(value) || isDatumValue(value), path, value, `expected ${what}: a string or Scheme`);
+
 export function validateGitReference(ref: GitReference, path: string): Validation<CheckedGitReference> {
-  const commit = isScheme(ref.commit)
-    ? ok(ref.commit)
-    : ref.commit === undefined
+  const commit: Validation<string | import("./values.js").Scheme> =
+    ref.commit === undefined
       ? problem(
           `${path}.commit`,
           undefined,
           ref.ref === undefined
             ? "missing: give a commit, or a ref for `guix-ts lock` to pin"
-            : `not pinned yet: run \`guix-ts lock\` to pin ref ${ref.ref}`,
+            : `not pinned yet: run \`guix-ts lock\` to pin ref ${isText(ref.ref) ? ref.ref : show(ref.ref)}`,
         )
-      : check(
-          typeof ref.commit === "string" && (COMMIT.test(ref.commit) || TAG.test(ref.commit)),
-          `${path}.commit`,
-          ref.commit,
-          "expected a full commit id (40 hex digits) or a tag",
-        );
+      : isDatumValue(ref.commit)
+        ? ok(ref.commit as import("./values.js").Scheme)
+        : check(
+            matches(COMMIT, ref.commit) || matches(TAG, ref.commit),
+            `${path}.commit`,
+            ref.commit as string,
+            "expected a full commit id (40 hex digits), a tag, or Scheme such as packageVersion",
+          );
   return pipe(
-    all({ url: validateUrl(ref.url, `${path}.url`), commit }),
+    all({
+      url: validateUrl(ref.url, `${path}.url`),
+      commit,
+      ref: optional(ref.ref, (r) => check(matches(TAG, r), `${path}.ref`, r, "expected a branch or tag name")),
+      recursive: optional(ref.recursive, (r) =>
+        check(typeof r === "boolean", `${path}.recursive`, r, "expected true or false"),
+      ),
+    }),
     E.map(({ url, commit }) => ({
       kind: "git-reference" as const,
       url,
@@ -126,17 +194,36 @@ export function validateGitReference(ref: GitReference, path: string): Validatio
   );
 }
 
+/** `(method ...)`: a fetch procedure and the module that exports it. */
+function validateMethod(method: unknown, path: string): Validation<unknown> {
+  const m = isObject(method) ? method : {};
+  return andKeep(
+    method,
+    nonEmpty(m.name, `${path}.method`, "fetch method"),
+    check(
+      Array.isArray(m.module) && m.module.length > 0 && Array.from(m.module).every((part) => matches(VARIABLE, part)),
+      `${path}.method.module`,
+      m.module,
+      'expected the module of the method, as ["guix", "git-download"]',
+    ),
+  );
+}
+
 export function validateOrigin(origin: Origin, path: string): Validation<CheckedOrigin> {
   if (kindOf(origin) !== "origin")
     return problem(path, origin, "expected an origin: gitFetch(...), urlFetch(...), origin(...)");
-  const uri = origin.uri;
+  const uri: unknown = origin.uri;
   const checkedUri: Validation<CheckedOrigin["uri"]> =
     typeof uri === "string"
       ? validateUrl(uri, `${path}.uri`)
       : Array.isArray(uri)
-        ? each(uri as readonly string[], `${path}.uri`, validateUrl)
-        : isScheme(uri)
-          ? ok(uri)
+        ? andKeep(
+            uri,
+            check(uri.length > 0, `${path}.uri`, uri, "expected at least one URL"),
+            each(uri, `${path}.uri`, validateUrl),
+          )
+        : isDatumValue(uri)
+          ? ok(uri as import("./values.js").Scheme)
           : kindOf(uri) === "git-reference"
             ? validateGitReference(uri as GitReference, path)
             : problem(`${path}.uri`, uri, "expected a URL, a list of URLs, a git reference or Scheme");
@@ -147,51 +234,70 @@ export function validateOrigin(origin: Origin, path: string): Validation<Checked
         ? ok(origin.sha256)
         : problem(`${path}.sha256`, origin.sha256, base32Problem(origin.sha256)!);
   return pipe(
-    all({ method: nonEmpty(origin.method?.name, `${path}.method`, "fetch method"), uri: checkedUri, sha256 }),
+    all({
+      method: validateMethod(origin.method, path),
+      uri: checkedUri,
+      sha256,
+      fileName: optional(origin.fileName, (f) => textOrDatum(f, `${path}.fileName`, "a file name")),
+      patches: optional(origin.patches, (ps) =>
+        eachOf(ps, `${path}.patches`, (x, xp) => textOrDatum(x, xp, "a patch")),
+      ),
+      snippet: optional(origin.snippet, (x) =>
+        check(isDatumValue(x), `${path}.snippet`, x, "expected Scheme (a gexp)"),
+      ),
+      modules: optional(origin.modules, (ms) =>
+        eachOf(ms, `${path}.modules`, (m, mp) =>
+          check(
+            Array.isArray(m) && m.length > 0 && Array.from(m).every((x) => matches(VARIABLE, x)),
+            mp,
+            m,
+            'expected a module name, as ["guix", "build", "utils"]',
+          ),
+        ),
+      ),
+    }),
     E.map(({ uri, sha256 }) => ({ ...origin, uri, sha256 })),
   );
 }
 
 export function validateInstallPlanEntry(entry: InstallPlanEntry, path: string): Validation<InstallPlanEntry> {
+  if (!isObject(entry)) return problem(path, entry, "expected an install plan entry: { source, target }");
   const filters = ["include", "exclude", "includeRegexp", "excludeRegexp"] as const;
+  const relative = (value: unknown): boolean => isText(value) && value !== "" && !value.startsWith("/");
   return andKeep(
     entry,
-    check(
-      typeof entry.source === "string" && entry.source !== "" && !entry.source.startsWith("/"),
-      `${path}.source`,
-      entry.source,
-      "expected a path relative to the source tree",
-    ),
-    check(
-      typeof entry.target === "string" && entry.target !== "" && !entry.target.startsWith("/"),
-      `${path}.target`,
-      entry.target,
-      "expected a path relative to the output",
-    ),
-    ...filters.map((f) =>
-      optional(entry[f], (v) =>
-        check(
-          Array.isArray(v) && v.every((x) => typeof x === "string"),
-          `${path}.${f}`,
-          v,
-          "expected a list of strings",
-        ),
-      ),
-    ),
-    optional(entry.output, (o) => check(OUTPUT.test(o), `${path}.output`, o, "expected an output name")),
+    check(relative(entry.source), `${path}.source`, entry.source, "expected a path relative to the source tree"),
+    check(relative(entry.target), `${path}.target`, entry.target, "expected a path relative to the output"),
+    ...filters.map((f) => optional(entry[f], (v) => texts(v, `${path}.${f}`))),
+    optional(entry.output, (o) => check(matches(OUTPUT, o), `${path}.output`, o, "expected an output name")),
   );
 }
 
 export function validateSearchPath(sp: SearchPath, path: string): Validation<SearchPath> {
+  if (kindOf(sp) !== "search-path") return problem(path, sp, "expected searchPath({ variable, files })");
   return andKeep(
     sp,
     check(
-      /^[A-Za-z_][A-Za-z0-9_]*$/.test(sp.variable),
+      matches(/^[A-Za-z_][A-Za-z0-9_]*$/, sp.variable),
       `${path}.variable`,
       sp.variable,
       "expected an environment variable name",
     ),
     check(Array.isArray(sp.files) && sp.files.length > 0, `${path}.files`, sp.files, "expected at least one file"),
+    texts(sp.files, `${path}.files`),
+    check(
+      sp.separator === undefined || sp.separator === null || isText(sp.separator),
+      `${path}.separator`,
+      sp.separator,
+      "expected a separator string, or null for none",
+    ),
+    check(
+      sp.fileType === undefined || sp.fileType === "directory" || sp.fileType === "regular",
+      `${path}.fileType`,
+      sp.fileType,
+      'expected "directory" or "regular"',
+    ),
+    optional(sp.filePattern, (f) => text(f, `${path}.filePattern`, "a regular expression")),
   );
 }
 

@@ -25,8 +25,12 @@ import {
   duplicates,
   eachOf,
   isDatumValue,
+  isObject,
   kindOf,
+  matches,
   nonEmpty,
+  text,
+  texts,
   validateInstallPlanEntry,
   validateLicense,
   validateOrigin,
@@ -45,6 +49,34 @@ import {
   type PackageInput,
   type PackageRef,
 } from "./values.js";
+
+/** A keyword argument's name, without `#:`. */
+const KEYWORD = /^[^\s()"';#]+$/;
+
+/** A number Scheme writes as it is: a safe integer, or a finite real. */
+const number = (value: unknown, path: string): Validation<number> =>
+  check(
+    typeof value === "number" && Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)),
+    path,
+    value as number,
+    "expected a finite number (an integer within ±2^53; a bigint for more is not supported here)",
+  );
+
+/** `(properties '((key . value) ...))`: names, each with a string, boolean, number or Scheme value. */
+function validateProperties(props: unknown, path: string): Validation<unknown> {
+  if (!isObject(props) || Array.isArray(props)) return problem(path, props, "expected { name: value, ... }");
+  return andKeep(
+    props,
+    ...Object.entries(props).map(([key, value]) => {
+      const at = `${path}.${key}`;
+      if (!matches(/^[^\s()"';#]+$/, key)) return problem(at, key, "expected a property name (a symbol)");
+      if (typeof value === "string") return text(value, at, "a string");
+      if (typeof value === "boolean") return ok(value);
+      if (typeof value === "number") return number(value, at);
+      return check(isDatumValue(value), at, value, "expected a string, boolean, number or Scheme");
+    }),
+  );
+}
 
 /** One validation: the lock to apply, and what was found so far, so a shared package is checked once. */
 class Checker {
@@ -65,21 +97,14 @@ class Checker {
       case "guix-package": {
         const guix = ref as Extract<PackageRef, { kind: "guix-package" }>;
         const { variable, module } = guix;
-        if (typeof variable === "string") this.guixVariables.add(variable);
+        if (matches(VARIABLE, variable)) this.guixVariables.add(variable);
         return andKeep(
           guix,
+          check(matches(VARIABLE, variable), `${path}.variable`, variable, "expected a variable name"),
           check(
-            typeof variable === "string" && VARIABLE.test(variable),
-            `${path}.variable`,
-            variable,
-            "expected a variable name",
-          ),
-          check(
-            Array.isArray(module) &&
-              module.length > 0 &&
-              module.every((p) => typeof p === "string" && VARIABLE.test(p)),
+            Array.isArray(module) && module.length > 0 && Array.from(module).every((p) => matches(VARIABLE, p)),
             `${path}.module`,
-            Array.isArray(module) ? module.join(" ") : module,
+            module,
             'expected a module name such as "gnu packages python"',
           ),
         );
@@ -89,11 +114,14 @@ class Checker {
         return pipe(
           all({
             package: this.packageRef(t.package, `${path}.package`),
-            options: eachOf(t.options, `${path}.options`, (o: { option: string; value: string }, p) =>
-              TRANSFORMATIONS_WITH_VALUE.has(o?.option)
-                ? check(/^[^=\s]+=\S.*$/.test(String(o.value)), p, o.value, `expected PACKAGE=VALUE for ${o.option}`)
-                : check(/^\S+$/.test(String(o?.value)), p, o?.value, `expected a package name for ${o?.option}`),
-            ),
+            options: eachOf(t.options, `${path}.options`, (o: unknown, p) => {
+              const { option, value } = isObject(o) ? o : ({} as Record<string, unknown>);
+              if (!matches(/^[a-z][a-z-]*$/, option))
+                return problem(`${p}.option`, option, "expected a transformation option such as with-commit");
+              return TRANSFORMATIONS_WITH_VALUE.has(option)
+                ? check(matches(/^[^=\s]+=\S.*$/, value), `${p}.value`, value, `expected PACKAGE=VALUE for ${option}`)
+                : check(matches(/^\S+$/, value), `${p}.value`, value, `expected a package name for ${option}`);
+            }),
           }),
           E.map(({ package: checked }) => ({ ...t, package: checked })),
         );
@@ -105,31 +133,22 @@ class Checker {
 
   input(input: PackageInput, path: string): Validation<CheckedInput> {
     if (!Array.isArray(input)) return this.packageRef(input as PackageRef, path);
+    if (input.length !== 2) return problem(path, input, "expected a package, or [package, output]");
     const [ref, output] = input as readonly [PackageRef, string];
     return pipe(
       all({
         ref: this.packageRef(ref, `${path}[0]`),
-        output: check(
-          input.length === 2 && typeof output === "string" && OUTPUT.test(output),
-          `${path}[1]`,
-          output,
-          'expected an output name such as "out" or "bin"',
-        ),
+        output: check(matches(OUTPUT, output), `${path}[1]`, output, 'expected an output name such as "out" or "bin"'),
       }),
       E.map(({ ref, output }) => [ref, output] as const),
     );
   }
 
   private argument(value: ArgumentValue, path: string): Validation<CheckedArgument> {
-    if (typeof value === "boolean" || typeof value === "string") return ok(value);
-    if (typeof value === "number") return check(Number.isFinite(value), path, value, "expected a finite number");
-    if (Array.isArray(value))
-      return check(
-        value.every((v) => typeof v === "string"),
-        path,
-        value as readonly string[] as CheckedArgument,
-        "expected a list of strings",
-      );
+    if (typeof value === "boolean") return ok(value);
+    if (typeof value === "string") return text(value, path, "a string");
+    if (typeof value === "number") return number(value, path);
+    if (Array.isArray(value)) return texts(value, path) as Validation<CheckedArgument>;
     if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
     const kind = kindOf(value);
     if (kind === "package" || kind === "guix-package" || kind === "transformed")
@@ -145,13 +164,22 @@ class Checker {
     if (kindOf(bs) !== "build-system") return problem(path, bs, "expected a build system such as copyBuildSystem()");
     return pipe(
       all({
-        name: check(/^[a-z0-9-]+$/.test(String(bs.name)), `${path}.name`, bs.name, "expected a build system name"),
-        arguments: eachOf(bs.arguments, `${path}.arguments`, ([keyword, value]: readonly [string, ArgumentValue]) =>
-          pipe(
+        name: check(matches(/^[a-z0-9-]+$/, bs.name), `${path}.name`, bs.name, "expected a build system name"),
+        style: check(
+          bs.style === "modern" || bs.style === "quoted",
+          `${path}.style`,
+          bs.style,
+          'expected "modern" or "quoted"',
+        ),
+        arguments: eachOf(bs.arguments, `${path}.arguments`, (entry: unknown, ep) => {
+          if (!Array.isArray(entry) || entry.length !== 2 || !matches(KEYWORD, entry[0]))
+            return problem(ep, entry, "expected [keyword, value], the keyword a name without #:");
+          const [keyword, value] = entry as [string, ArgumentValue];
+          return pipe(
             this.argument(value, `${path}.${keyword}`),
             E.map((checked) => [keyword, checked] as const),
-          ),
-        ),
+          );
+        }),
       }),
       E.map(({ arguments: args }) => ({ ...bs, arguments: args })),
     );
@@ -173,7 +201,7 @@ class Checker {
   }
 
   private checkPackage(p: Package, path: string): Validation<CheckedPackage> {
-    const licenses: readonly License[] = Array.isArray(p.license) ? p.license : [p.license as License];
+    const licenses: readonly License[] = Array.isArray(p.license) ? Array.from(p.license) : [p.license as License];
     const inputs = (field: "inputs" | "nativeInputs" | "propagatedInputs") =>
       eachOf(p[field], `${path}.${field}`, (i: PackageInput, ip) => this.input(i, ip));
     const source =
@@ -185,12 +213,7 @@ class Checker {
     return pipe(
       all({
         name: validatePackageName(p.name, `${path}.name`),
-        version: check(
-          typeof p.version === "string" && /^\S+$/.test(p.version),
-          `${path}.version`,
-          p.version,
-          "expected a version without spaces",
-        ),
+        version: check(matches(/^\S+$/, p.version), `${path}.version`, p.version, "expected a version without spaces"),
         source,
         buildSystem: this.buildSystem(p.buildSystem, `${path}.buildSystem`),
         nativeInputs: inputs("nativeInputs"),
@@ -200,7 +223,7 @@ class Checker {
           p,
           optional(p.outputs, (outs) =>
             check(
-              Array.isArray(outs) && outs.length > 0 && outs.every((o) => OUTPUT.test(o)),
+              Array.isArray(outs) && outs.length > 0 && Array.from(outs).every((o) => matches(OUTPUT, o)),
               `${path}.outputs`,
               outs,
               'expected output names such as "out", "doc"',
@@ -215,11 +238,12 @@ class Checker {
           ),
           optional(p.supportedSystems, (s) =>
             eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
-              check(SYSTEM.test(sys), sp, sys, 'expected a system such as "x86_64-linux"'),
+              check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
             ),
           ),
           optional(p.nativeSearchPaths, (s) => eachOf(s, `${path}.nativeSearchPaths`, validateSearchPath)),
           optional(p.searchPaths, (s) => eachOf(s, `${path}.searchPaths`, validateSearchPath)),
+          optional(p.properties, (props) => validateProperties(props, `${path}.properties`)),
         ),
       }),
       E.map(({ source, buildSystem, nativeInputs, inputs, propagatedInputs }) => ({
@@ -293,9 +317,10 @@ function entryNames(m: Manifest, path: string): [string, string][] {
   const list = <T>(items: unknown): readonly T[] => (Array.isArray(items) ? items : []);
   switch (m.kind) {
     case "specifications-manifest":
-      return list<unknown>(m.specifications).map((spec, i) => {
-        const [, name = String(spec), , output] = SPECIFICATION.exec(String(spec)) ?? [];
-        return named(name, output, `${path}.specifications[${i}]`);
+      return list<unknown>(m.specifications).flatMap((spec, i): [string, string][] => {
+        if (typeof spec !== "string") return [];
+        const [, name = spec, , output] = SPECIFICATION.exec(spec) ?? [];
+        return [named(name, output, `${path}.specifications[${i}]`)];
       });
     case "packages-manifest":
       return list<PackageInput>(m.packages).flatMap((input, i): [string, string][] => {

@@ -55,8 +55,9 @@ export function each<T, U>(
   path: string,
   validate: (item: T, path: string) => Validation<U>,
 ): Validation<readonly U[]> {
+  // Array.from: a sparse array's holes are elements too (undefined), each checked.
   return pipe(
-    items,
+    Array.from(items),
     RA.mapWithIndex((i, item) => validate(item, `${path}[${i}]`)),
     RA.sequence(V),
   );
@@ -78,16 +79,25 @@ export function andKeep<T>(value: T, ...checks: Validation<unknown>[]): Validati
 // ---------------------------------------------------------------------------
 // reporters
 
-function show(value: unknown): string {
+/** Any value as a short line of text; never throws (a null-prototype object has no `toString`). */
+export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "bigint") return `${value}n`;
   if (value === undefined) return "nothing";
+  let text: string | undefined;
   try {
-    const text = JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
-    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    text = JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
   } catch {
-    return String(value);
+    text = undefined;
   }
+  if (text === undefined) {
+    try {
+      text = String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /**

@@ -124,7 +124,7 @@ export interface Package {
   readonly description: string;
   readonly homePage: string;
   readonly license: License | readonly License[];
-  readonly properties: Readonly<Record<string, string | number | boolean>> | undefined;
+  readonly properties: Readonly<Record<string, string | number | boolean | Scheme>> | undefined;
   readonly supportedSystems: readonly string[] | undefined;
   readonly nativeSearchPaths: readonly SearchPath[] | undefined;
   readonly searchPaths: readonly SearchPath[] | undefined;
