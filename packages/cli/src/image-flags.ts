@@ -38,6 +38,16 @@ export interface ImageFlagValues {
   readonly "image-tag"?: string | undefined;
 }
 
+/**
+ * `NAME[:TAG]` as Docker splits it: the tag follows the last `:` after the last `/` (a registry's
+ * port is not a tag). Whatever the parts are, `validateImage` then says what is wrong with them.
+ */
+function reference(value: string): { name: string; tag?: string } {
+  const colon = value.lastIndexOf(":");
+  if (colon < 0 || colon < value.lastIndexOf("/")) return { name: value };
+  return { name: value.slice(0, colon), tag: value.slice(colon + 1) };
+}
+
 /** `-S /TARGET=SOURCE`, split as Guix splits it: exactly one `=`. */
 function symlink(spec: string): ImageSymlink {
   const parts = spec.split("=");
@@ -50,11 +60,11 @@ function symlink(spec: string): ImageSymlink {
  * `validateImage` says what is wrong. Throws UsageError for a malformed K=V or symlink.
  */
 export function imageFromFlags(values: ImageFlagValues): ImageSpecOptions {
-  const tag = values.tag === undefined ? undefined : /^(.+?)(?::([^:/]+))?$/.exec(values.tag);
-  const name = tag?.[1] ?? values["image-tag"];
+  const tag = values.tag === undefined ? undefined : reference(values.tag);
+  const name = tag?.name ?? values["image-tag"];
   return {
     ...(name !== undefined ? { name } : {}),
-    ...(tag?.[2] ? { tag: tag[2] } : {}),
+    ...(tag?.tag !== undefined ? { tag: tag.tag } : {}),
     ...(values["entry-point"] !== undefined ? { entryPoint: values["entry-point"] } : {}),
     ...(values["entry-point-argument"] ? { entryPointArgs: values["entry-point-argument"] } : {}),
     ...(values.symlink ? { symlinks: values.symlink.map(symlink) } : {}),

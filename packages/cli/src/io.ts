@@ -6,6 +6,8 @@ export interface CommandIO {
   readonly stderr: (text: string) => void;
   /** All of standard input, as bytes. */
   readonly readStdin: () => Promise<Uint8Array>;
+  /** Aborted when the user interrupts (Ctrl-C, SIGTERM, SIGHUP): a long command stops cleanly. */
+  readonly signal?: AbortSignal;
 }
 
 /** The process's own streams. */

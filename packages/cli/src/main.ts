@@ -3,6 +3,8 @@ import { processIO, type CommandIO } from "./io.js";
 
 interface Command {
   readonly summary: string;
+  /** It stops cleanly when `io.signal` aborts (Ctrl-C stops the build and the daemon); others exit at once. */
+  readonly interruptible?: boolean;
   /** Loaded only when run, so a command loads what it uses and nothing else. */
   readonly load: () => Promise<{ run(argv: readonly string[], io: CommandIO): Promise<number>; usage: string }>;
 }
@@ -49,7 +51,51 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
     io.stderr(`guix-ts: unknown command ${JSON.stringify(name)}\n${USAGE}`);
     return 2;
   }
-  return (await command.load()).run(rest, io);
+  const loaded = await command.load();
+  try {
+    if (io !== processIO) return await loaded.run(rest, io);
+    return await withSignals(command.interruptible ?? false, (signal) => loaded.run(rest, { ...io, signal }));
+  } catch (error) {
+    // Not an error of the input nor of the work (those each have a line and a code): a bug of ours.
+    io.stderr(`guix-ts ${name}: internal error: ${oneLine(error)}; please report it\n`);
+    return 70;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split("\n")[0]!;
+}
+
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * Run with Ctrl-C, SIGTERM and SIGHUP handled alike: an interruptible command is asked to stop
+ * (a second signal does not wait); any other exits at once, 128 + the signal's number. Exiting
+ * kills the process groups of running children and removes temporary files (their exit hooks).
+ */
+async function withSignals(interruptible: boolean, run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  let received: keyof typeof SIGNALS | undefined;
+  const handlers = Object.keys(SIGNALS).map((name) => {
+    const handler = (): void => {
+      const signal = name as keyof typeof SIGNALS;
+      if (interruptible && received === undefined) {
+        received = signal;
+        controller.abort();
+        return;
+      }
+      process.exit(128 + SIGNALS[signal]);
+    };
+    process.on(name, handler);
+    return [name, handler] as const;
+  });
+  try {
+    const code = await run(controller.signal);
+    return received === undefined ? code : 128 + SIGNALS[received];
+  } finally {
+    for (const [name, handler] of handlers) process.off(name, handler);
+  }
 }
 
 export type { CommandIO } from "./io.js";

@@ -134,10 +134,10 @@ export function validateImage(spec: ImageSpecOptions, options: ValidateImageOpti
     spec.name === undefined
       ? check(!options.requireName, `${p}.name`, undefined, "missing: an image needs a repository name")
       : check(
-          typeof spec.name === "string" && REPOSITORY.test(spec.name),
+          typeof spec.name === "string" && spec.name.length <= 255 && REPOSITORY.test(spec.name),
           `${p}.name`,
           spec.name,
-          "expected a repository name: lower-case letters, digits and . _ - in /-separated parts",
+          "expected a repository name: lower-case letters, digits and . _ - in /-separated parts (255 at most)",
         ),
     optional(spec.tag, (t) =>
       check(

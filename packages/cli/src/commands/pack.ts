@@ -74,11 +74,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const parsed = parseCommand("pack", argv, FLAGS, usage, io);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  // Ctrl-C, SIGTERM and SIGHUP stop the build and the daemon.
-  const interrupt = new AbortController();
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  const onSignal = (): void => interrupt.abort();
-  signals.forEach((s) => process.once(s, onSignal));
+  // Ctrl-C, SIGTERM and SIGHUP (io.signal) stop the build and the daemon.
+  const signal = io.signal ?? new AbortController().signal;
   try {
     if (positionals.length !== 1) throw new UsageError("give one MANIFEST");
     const path = positionals[0]!;
@@ -110,7 +107,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         output,
         packOptions,
         format,
-        signal: interrupt.signal,
+        signal,
       };
       let session;
       try {
@@ -142,7 +139,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         lock: await readLock(lockPath),
         guix,
         packOptions,
-        signal: interrupt.signal,
+        signal,
       });
       if (result.kind === "no-guix") {
         const [only] = result.commands;
@@ -160,8 +157,6 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     return 0;
   } catch (error) {
     return report(error, "pack", usage, io);
-  } finally {
-    signals.forEach((s) => process.off(s, onSignal));
   }
 }
 

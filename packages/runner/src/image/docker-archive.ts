@@ -69,9 +69,8 @@ function editConfig(config: Record<string, unknown>, edits: CheckedImage): Recor
   for (const [key, value] of Object.entries((config.config ?? config.Config ?? {}) as Record<string, unknown>)) {
     inner[CANONICAL_KEYS.find((k) => k.toLowerCase() === key.toLowerCase()) ?? key] = value;
   }
-  const env = new Map(
-    ((inner.Env as string[] | undefined) ?? []).map((e): [string, string] => [e.split("=", 1)[0]!, e]),
-  );
+  const given = Array.isArray(inner.Env) ? inner.Env.filter((e): e is string => typeof e === "string") : [];
+  const env = new Map(given.map((e): [string, string] => [e.split("=", 1)[0]!, e]));
   for (const [k, v] of Object.entries(edits.env)) env.set(k, `${k}=${v}`);
   if (env.size > 0) inner.Env = [...env.values()];
   if (edits.cmd !== undefined) inner.Cmd = [...edits.cmd];
@@ -150,6 +149,14 @@ export async function editDockerArchive(
       const extracted = (async () => {
         for await (const entry of extract) {
           const name = normalize(entry.header.name);
+          // Nothing outside the archive's own folder: an entry climbing out (`../x`) is refused.
+          if (name.split("/").includes("..") || entry.header.name.startsWith("/"))
+            throw new DockerArchiveError(input, `unsafe entry name ${JSON.stringify(entry.header.name)}: it points outside the archive`);
+          if (entry.header.type === "symlink" || entry.header.type === "link") {
+            const target = entry.header.linkname ?? "";
+            if (entry.header.type === "link" && (target.startsWith("/") || normalize(target).split("/").includes("..")))
+              throw new DockerArchiveError(input, `unsafe hard link ${JSON.stringify(name)} -> ${JSON.stringify(target)}`);
+          }
           if (entry.header.type === "directory" || name === "") {
             entry.resume();
             continue;
@@ -170,16 +177,13 @@ export async function editDockerArchive(
           written.add(name);
         }
       })();
+      const corrupt = (error: Error): never => {
+        throw error instanceof DockerArchiveError ? error : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
+      };
       await Promise.all([
-        pipeline(source.stream, extract).catch((error: Error) => {
-          throw error instanceof DockerArchiveError
-            ? error
-            : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
-        }),
-        extracted,
-        source.done.catch((error: Error) => {
-          throw new DockerArchiveError(input, `corrupt archive: ${error.message}`);
-        }),
+        pipeline(source.stream, extract).catch(corrupt),
+        extracted.catch(corrupt),
+        source.done.catch(corrupt),
       ]);
 
       const manifests = parseJson<ManifestEntry[]>(json.get("manifest.json"), input, "manifest.json");
@@ -189,14 +193,27 @@ export async function editDockerArchive(
           `manifest.json lists ${Array.isArray(manifests) ? manifests.length : "no"} images; one is expected`,
         );
       }
-      const image = manifests[0]!;
-      if (typeof image.Config !== "string" || !Array.isArray(image.Layers))
-        throw new DockerArchiveError(input, "manifest.json has no Config or no Layers");
+      const image = manifests[0] as ManifestEntry;
+      const strings = (value: unknown): value is string[] =>
+        Array.isArray(value) && value.every((v) => typeof v === "string");
+      if (typeof image !== "object" || image === null || Array.isArray(image))
+        throw new DockerArchiveError(input, "manifest.json: its entry is not an object");
+      if (typeof image.Config !== "string")
+        throw new DockerArchiveError(input, "manifest.json: Config is not the name of a file");
+      if (!strings(image.Layers) || image.Layers.length === 0)
+        throw new DockerArchiveError(input, "manifest.json: Layers is not a list of file names");
+      if (image.RepoTags !== undefined && image.RepoTags !== null && !strings(image.RepoTags))
+        throw new DockerArchiveError(input, "manifest.json: RepoTags is not a list of names");
       const missing = image.Layers.map(normalize).filter((layer) => !written.has(layer));
       if (missing.length > 0)
         throw new DockerArchiveError(input, `layer ${missing.join(", ")} listed in manifest.json is missing`);
       const configName = normalize(image.Config);
       const config = parseJson<Record<string, unknown>>(json.get(configName), input, configName);
+      if (typeof config !== "object" || config === null || Array.isArray(config))
+        throw new DockerArchiveError(input, `${configName}: the image config is not a JSON object`);
+      const inner = config.config ?? config.Config;
+      if (inner !== undefined && (typeof inner !== "object" || inner === null || Array.isArray(inner)))
+        throw new DockerArchiveError(input, `${configName}: its config is not a JSON object`);
 
       const configBytes = Buffer.from(canonicalJson(editConfig(config, edits)));
       const newConfigName = `${createHash("sha256").update(configBytes).digest("hex")}.json`;
