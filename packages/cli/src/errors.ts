@@ -17,6 +17,7 @@ interface Shown {
 /** Exit codes: 1 the work failed, 2 the input is wrong, 3 no Guix here. */
 const EXIT: Readonly<Record<string, number>> = {
   UsageError: 2,
+  ScriptError: 2,
   GuixValidationError: 2,
   RunnerUsageError: 2,
   SchemeSyntaxError: 2,

@@ -10,7 +10,21 @@ async function loadModule(path: string): Promise<Record<string, unknown>> {
   return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
 }
 
+/** A build script that does not load: it does not exist, does not compile, or throws while it runs. */
+export class ScriptError extends Error {
+  override readonly name = "ScriptError";
+}
+
 /** A build script's exports, checked: a `GuixValidationError` names each export that is not what it should be. */
 export async function loadBuildFile(path: string): Promise<BuildFile> {
-  return orThrow(buildFileE(await loadModule(path), path));
+  let exports: Record<string, unknown>;
+  try {
+    exports = await loadModule(path);
+  } catch (error) {
+    const lines = (error instanceof Error ? error.message : String(error)).split("\n").filter((l) => l.trim() !== "");
+    // A compiler's message names file:line:column on a line of its own; that line says it all.
+    const located = lines.find((line) => /:\d+:\d+/.test(line));
+    throw new ScriptError(located ?? `${path}: ${lines[0] ?? "cannot be loaded"}`);
+  }
+  return orThrow(buildFileE(exports, path));
 }
