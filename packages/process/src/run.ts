@@ -3,6 +3,8 @@
  * process group, which is what is stopped on abort, time-out or exit. Output is bounded: stdout up
  * to `maxStdout` bytes, stderr as its last lines.
  */
+import { accessSync, constants, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { execa, type Options, type ResultPromise } from "execa";
 import { ProcessError } from "./process-error.js";
@@ -59,16 +61,50 @@ function stdoutOption(stdout: ProcessOptions["stdout"]): unknown {
 }
 
 /**
- * Start `file ARGS...`; arguments go to the program as they are, never through a shell.
+ * Run beside the command, in its process group, by the shell that then becomes the command: once
+ * this process is gone (even killed with SIGKILL, when no exit hook runs), it kills the whole group
+ * within a second. Its own output goes nowhere, so it holds none of the command's pipes open.
+ */
+// (Started from a subshell that exits at once, it is no child of the command: proot waits for its children.)
+const WATCH =
+  'parent=$PPID; ( (while kill -0 "$parent" 2>/dev/null; do sleep 1; done; kill -KILL 0) & ) </dev/null >/dev/null 2>&1; exec "$0" "$@"';
+
+/** The program to run: `file` if it is a path to an executable, else where it is on `path`. */
+function executable(file: string, path: string): string | undefined {
+  const runnable = (candidate: string): boolean => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (file.includes("/")) return runnable(file) ? file : undefined;
+  for (const dir of path.split(":")) if (dir && runnable(join(dir, file))) return join(dir, file);
+  return undefined;
+}
+
+/** A command that cannot start: it is not installed. */
+function notFound(command: readonly string[]): Child {
+  const done = Promise.reject(new ProcessError(command, "not-found"));
+  done.catch(() => undefined);
+  return { pid: undefined, stdin: null, stdout: null, done, stop: async () => undefined };
+}
+
+/**
+ * Start `file ARGS...`; arguments go to the program as they are, never through a shell (the
+ * watcher's shell passes them on as `"$@"`, untouched).
  *
  * @example const child = start("zstd", ["-dcq", "--", path], { stdout: "pipe" });
  */
 export function start(file: string, args: readonly string[], options: ProcessOptions = {}): Child {
   const command = options.display ?? [file, ...args];
+  const program = executable(file, options.env?.PATH ?? process.env.PATH ?? "");
+  if (program === undefined) return notFound(command);
   const keep = options.stdout === undefined || options.stdout === "keep";
   const tail: string[] = [];
   let stopped: "timeout" | "aborted" | "output-too-large" | undefined;
-  const subprocess = execa(file, [...args], {
+  const subprocess = execa("/bin/sh", ["-c", WATCH, program, ...args], {
     cwd: options.cwd,
     env: options.env,
     extendEnv: true,

@@ -1,5 +1,6 @@
 // The runner with real containers (Debian's bubblewrap and proot), real sockets and real processes;
 // only guix and guix-daemon are STAND-INs (test/fixtures/stand-in-guix), since Guix cannot be installed here.
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -141,6 +142,37 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend, with stand-in
       /exited \(1\) before accepting connections[\s\S]*cannot open the store database/,
     );
   });
+});
+
+describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend when its owner is killed", (backend) => {
+  // The owner is a Node process of its own, killed with SIGKILL: no exit hook of it runs.
+  it("takes the container, the daemon and the running command (and its children) with it", async () => {
+    const home = newHome({ sleepMs: 60_000 });
+    const script = `
+      import { openGuix } from "@guix-ts/runner";
+      const guix = await openGuix({ backend: ${JSON.stringify(backend)}, home: ${JSON.stringify(home)} });
+      console.log(guix.daemonPid);
+      guix.pack({ packages: ["hello"] }).catch(() => undefined);
+      setInterval(() => undefined, 1000);
+    `;
+    const owner = spawn(
+      process.execPath,
+      ["--conditions=development", "--import", "tsx", "--input-type=module", "-e", script],
+      {
+        cwd: import.meta.dirname,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const daemonPid = Number(
+      await new Promise<string>((r) => owner.stdout.once("data", (d: Buffer) => r(d.toString()))),
+    );
+    const pidFile = join(home, "var/guix/stand-in-pids");
+    while (!existsSync(pidFile)) await new Promise((r) => setTimeout(r, 20));
+    const pids = [daemonPid, ...readFileSync(pidFile, "utf8").trim().split(" ").map(Number)];
+    expect(pids.every(running)).toBe(true);
+    owner.kill("SIGKILL");
+    expect(await survivors(pids)).toEqual([]);
+  }, 30_000);
 });
 
 describe("sessions", () => {
