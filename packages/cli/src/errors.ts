@@ -18,6 +18,7 @@ interface Shown {
 const EXIT: Readonly<Record<string, number>> = {
   UsageError: 2,
   ScriptError: 2,
+  EnvironmentError: 2,
   GuixValidationError: 2,
   RunnerUsageError: 2,
   SchemeSyntaxError: 2,

@@ -110,7 +110,12 @@ async function removeGitMetadata(dir: string): Promise<void> {
 export async function prefetchGit(options: PrefetchGitOptions): Promise<PrefetchedGit> {
   const { url } = options;
   checkUrl(url);
-  const dir = await mkdtemp(join(tmpdir(), "guix-ts-git-"));
+  const dir = await mkdtemp(join(tmpdir(), "guix-ts-git-")).catch((error: NodeJS.ErrnoException) => {
+    throw new GitPrefetchError(
+      url,
+      `cannot make a folder in ${tmpdir()} (${error.code}): set TMPDIR to a writable folder`,
+    );
+  });
   const repo = join(dir, "checkout");
   const inRepo = (args: readonly string[]): Promise<string> =>
     git(url, args, { cwd: repo, ...(options.signal ? { signal: options.signal } : {}) });

@@ -41,7 +41,7 @@ export {
   type Surroundings,
 } from "./session/backend.js";
 export { type DaemonOptions } from "./session/daemon.js";
-export { defaultHomeRoot, type GuixHome } from "./session/home.js";
+export { defaultHomeRoot, EnvironmentError, type GuixHome } from "./session/home.js";
 export { DaemonStartFailed, GuixNotFound } from "./session/errors.js";
 export { setupGuix, SetupError, type SetupOptions } from "./session/setup.js";
 export { doctor, type Check } from "./session/doctor.js";

@@ -176,6 +176,15 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend when its owner
 });
 
 describe("sessions", () => {
+  it("refuses clearly a proot home whose path has a colon (proot binds HOST:GUEST), and runs it with bubblewrap", async () => {
+    const home = makeStandInHome(join(root, "with:colon"));
+    await expect(R.openGuix({ backend: "proot", home })).rejects.toThrow(
+      /a Guix home path without ':' \(proot cannot bind/,
+    );
+    await using guix = await R.openGuix({ backend: "bubblewrap", home });
+    expect(await guix.describe()).toContain("channel");
+  });
+
   it("two sessions with different homes run at once, each with its own daemon and store", async () => {
     const [a, b] = [newHome(), newHome()];
     const [ga, gb] = await Promise.all([

@@ -8,6 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import {
+  FileWriteError,
   GuixValidationError,
   channelsFileE,
   manifestFileE,
@@ -86,7 +87,9 @@ export async function writeBuildFiles(options: WriteBuildFilesOptions): Promise<
     return image === undefined ? [] : [{ name, image }];
   });
   if (problems.length > 0) throw new GuixValidationError(problems);
-  await mkdir(outputDir, { recursive: true });
+  await mkdir(outputDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new FileWriteError(outputDir, `the output folder cannot be made (${error.code})`);
+  });
   const manifestPath = join(outputDir, "manifest.scm");
   await writeFileAtomic(manifestPath, manifest!.text);
   const channelsPath = channels ? join(outputDir, "channels.scm") : undefined;

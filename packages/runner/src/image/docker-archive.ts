@@ -151,11 +151,17 @@ export async function editDockerArchive(
           const name = normalize(entry.header.name);
           // Nothing outside the archive's own folder: an entry climbing out (`../x`) is refused.
           if (name.split("/").includes("..") || entry.header.name.startsWith("/"))
-            throw new DockerArchiveError(input, `unsafe entry name ${JSON.stringify(entry.header.name)}: it points outside the archive`);
+            throw new DockerArchiveError(
+              input,
+              `unsafe entry name ${JSON.stringify(entry.header.name)}: it points outside the archive`,
+            );
           if (entry.header.type === "symlink" || entry.header.type === "link") {
             const target = entry.header.linkname ?? "";
             if (entry.header.type === "link" && (target.startsWith("/") || normalize(target).split("/").includes("..")))
-              throw new DockerArchiveError(input, `unsafe hard link ${JSON.stringify(name)} -> ${JSON.stringify(target)}`);
+              throw new DockerArchiveError(
+                input,
+                `unsafe hard link ${JSON.stringify(name)} -> ${JSON.stringify(target)}`,
+              );
           }
           if (entry.header.type === "directory" || name === "") {
             entry.resume();
@@ -178,7 +184,9 @@ export async function editDockerArchive(
         }
       })();
       const corrupt = (error: Error): never => {
-        throw error instanceof DockerArchiveError ? error : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
+        throw error instanceof DockerArchiveError
+          ? error
+          : new DockerArchiveError(input, `corrupt archive: ${error.message}`);
       };
       await Promise.all([
         pipeline(source.stream, extract).catch(corrupt),

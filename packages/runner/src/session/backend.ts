@@ -91,9 +91,18 @@ export function chooseBackend(s: Surroundings, wanted?: Backend, daemonSocket?: 
       fix: s.setUp ? "apt-get install bubblewrap (or use proot)" : SETUP_FIX,
     },
     proot: {
-      ok: s.setUp && s.proot !== undefined,
-      missing: [...(s.setUp ? [] : [home]), ...(s.proot ? [] : ["proot"])],
-      fix: s.setUp ? "apt-get install proot" : SETUP_FIX,
+      ok: s.setUp && s.proot !== undefined && !s.homeRoot.includes(":"),
+      missing: [
+        ...(s.setUp ? [] : [home]),
+        ...(s.proot ? [] : ["proot"]),
+        // proot binds with -b HOST:GUEST: a host path with a colon cannot be said.
+        ...(s.homeRoot.includes(":") ? [`a Guix home path without ':' (proot cannot bind ${s.homeRoot})`] : []),
+      ],
+      fix: s.homeRoot.includes(":")
+        ? "move the Guix home to a path without ':' (guix-ts setup --home DIR), or use bubblewrap"
+        : s.setUp
+          ? "apt-get install proot"
+          : SETUP_FIX,
     },
   };
   if (wanted !== undefined) {

@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 
 export const CURRENT_GUIX = "/var/guix/profiles/per-user/root/current-guix";
 export const DAEMON_SOCKET = "/var/guix/daemon-socket/socket";
@@ -24,10 +24,25 @@ export interface GuixHome {
  * @example defaultHomeRoot() // "/home/me/.local/share/guix-ts/guix"
  */
 export function defaultHomeRoot(): string {
-  return (
-    process.env.GUIX_TS_GUIX_HOME ??
-    join(process.env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "guix-ts", "guix")
-  );
+  const given = process.env.GUIX_TS_GUIX_HOME;
+  if (given !== undefined && given !== "") {
+    if (!isAbsolute(given)) throw new EnvironmentError(`GUIX_TS_GUIX_HOME=${given} is not an absolute path`);
+    return given;
+  }
+  // A relative XDG_DATA_HOME is to be ignored (XDG Base Directory specification).
+  const xdg = process.env.XDG_DATA_HOME;
+  if (xdg !== undefined && isAbsolute(xdg)) return join(xdg, "guix-ts", "guix");
+  const home = homedir();
+  if (!isAbsolute(home))
+    throw new EnvironmentError(
+      `HOME is ${home === "" ? "empty" : `relative (${home})`}: set HOME, or GUIX_TS_GUIX_HOME, to an absolute path`,
+    );
+  return join(home, ".local", "share", "guix-ts", "guix");
+}
+
+/** The environment does not say where things are (HOME empty, a relative path): what, and what to set. */
+export class EnvironmentError extends Error {
+  override readonly name = "EnvironmentError";
 }
 
 export function guixHome(root: string): GuixHome {
