@@ -10,7 +10,11 @@ import { rmSync, type Stats } from "node:fs";
 import { lstat, open, readlink, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
-/** A file that cannot be written as asked: its path, and why (what was left as it was). */
+/**
+ * A file that cannot be written as asked: its path, and why (what was left as it was).
+ *
+ * @example await writeFileAtomic("out/manifest.scm", text).catch((e: FileWriteError) => console.error(e.path, e.reason))
+ */
 export class FileWriteError extends Error {
   override readonly name = "FileWriteError";
   constructor(
@@ -24,7 +28,11 @@ export class FileWriteError extends Error {
 const temporaries = new Set<string>();
 let hooked = false;
 
-/** Remove the temporary files of writes still under way (on exit; a signal handler may call it too). */
+/**
+ * Remove the temporary files of writes still under way (on exit; a signal handler may call it too).
+ *
+ * @example process.on("SIGTERM", () => { removeTemporaries(); process.exit(143); })
+ */
 export function removeTemporaries(): void {
   for (const path of temporaries) rmSync(path, { force: true });
   temporaries.clear();

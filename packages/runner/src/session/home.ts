@@ -40,7 +40,11 @@ export function defaultHomeRoot(): string {
   return join(home, ".local", "share", "guix-ts", "guix");
 }
 
-/** The environment does not say where things are (HOME empty, a relative path): what, and what to set. */
+/**
+ * The environment does not say where things are (HOME empty, a relative path): what, and what to set.
+ *
+ * @example try { defaultHomeRoot() } catch (e) { if (e instanceof EnvironmentError) console.error(e.message) } // HOME is empty: ...
+ */
 export class EnvironmentError extends Error {
   override readonly name = "EnvironmentError";
 }
