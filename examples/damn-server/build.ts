@@ -1,6 +1,6 @@
 /**
  * The damn-server example: the article's manifest, channels and Docker image, written with
- * guix-ts's builders. A build script: `pnpm demo` (or `guix-ts pack`) builds what it exports.
+ * guix-ts's builders. A build script: `guix-ts build` (`pnpm demo`) builds what it exports.
  */
 import {
   imageSpec,

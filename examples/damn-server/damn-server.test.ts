@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,17 +17,20 @@ describe("the damn-server example", () => {
     expect(orThrow(channelsFileE({ channels })).text).toBe(readFileSync(join(REFERENCE, "channels.scm"), "utf8"));
   });
 
-  it("pnpm demo writes both files to out/ and prints the pack command", () => {
-    const stdout = execFileSync(
-      process.execPath,
-      ["--conditions=development", "--import", "tsx", join(import.meta.dirname, "demo.ts")],
-      {
-        encoding: "utf8",
-      },
-    );
-    // No Guix on this machine: the demo says so and prints the commands.
-    expect(stdout).toContain(
-      'guix-ts image edit "$(guix time-machine --channels=channels.scm -- pack --format=docker --manifest=manifest.scm --entry-point=bin/uvicorn --image-tag=damn-server --symlink=/damn_server=damn_server)" damn-server-latest.tar.gz --tag=damn-server:latest --workdir=/ --expose=80/tcp --cmd=damn_server.api:app',
+  it("pnpm demo (guix-ts build, no Guix here) writes both files to out/ and prints the commands, exit 0", () => {
+    const root = join(import.meta.dirname, "../..");
+    const bin = join(root, "packages/cli/bin/guix-ts.js");
+    const run = spawnSync(process.execPath, [bin, "build", "examples/damn-server/build.ts", "--home", "/nonexistent"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, PATH: "/usr/bin:/bin" },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("To fix: guix-ts setup --tarball");
+    expect(run.stderr).toContain(
+      "  cd examples/damn-server/out\n" +
+        "  PACK=$(guix time-machine --channels=channels.scm -- pack --format=docker --manifest=manifest.scm --entry-point=bin/uvicorn --image-tag=damn-server --symlink=/damn_server=damn_server)\n" +
+        '  guix-ts image edit "$PACK" damn-server-latest.tar.gz --tag=damn-server:latest --workdir=/ --expose=80/tcp --cmd=damn_server.api:app --cmd=--host --cmd=0.0.0.0 --cmd=--port --cmd=80\n',
     );
     for (const f of ["manifest.scm", "channels.scm"]) {
       expect(readFileSync(join(import.meta.dirname, "out", f), "utf8")).toBe(readFileSync(join(REFERENCE, f), "utf8"));

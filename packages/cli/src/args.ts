@@ -1,5 +1,6 @@
 /** Parsing a command's arguments, with the usage error every command reports the same way. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { didYouMean } from "@guix-ts/core";
 import { UsageError } from "./errors.js";
 import type { CommandIO } from "./io.js";
 
@@ -29,9 +30,23 @@ export function parseCommand<const O extends Options>(
     }
     return parsed as unknown as Parsed<O>;
   } catch (error) {
-    io.stderr(`guix-ts ${name}: ${(error as Error).message}\n${usage}`);
+    io.stderr(`guix-ts ${name}: ${parseProblem(error as Error & { code?: string }, options)}\n${usage}`);
     return 2;
   }
+}
+
+/** Node's parser message in guix-ts's words: one line, with the closest option for an unknown one. */
+function parseProblem(error: Error & { code?: string }, options: Options): string {
+  const flags = Object.entries({ ...options, help: { type: "boolean", short: "h" } }).flatMap(([name, o]) => [
+    `--${name}`,
+    ...(o.short ? [`-${o.short}`] : []),
+  ]);
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown)
+    return `unknown option ${unknown[1]}${didYouMean(unknown[1]!, flags)}`;
+  const missing = /^Option '.*?(--[\w-]+)[^']*' argument missing/.exec(error.message);
+  if (missing) return `${missing[1]} takes a value (one starting with - is written ${missing[1]}=VALUE)`;
+  return error.message.split("\n")[0]!;
 }
 
 /** `K=V` flags as a record; throws for one without `=`. */

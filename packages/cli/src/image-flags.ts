@@ -15,6 +15,15 @@ export const IMAGE_FLAGS = {
   tag: { type: "string" },
 } as const;
 
+export const IMAGE_FLAGS_USAGE = `The image (over what the script declares):
+  --entry-point PROG    program to run, relative to the profile (bin/uvicorn)
+  -A, --entry-point-argument ARG   its arguments (repeatable)
+  -S, --symlink /TARGET=SOURCE     a symlink in the image (repeatable)
+  --image-tag NAME      the repository name guix pack gives the image
+  --tag NAME[:TAG]  --workdir DIR  --env K=V  --expose PORT  --label K=V  --user U  --volume DIR  --cmd ARG
+                        what guix pack cannot set: applied to the archive after the pack
+`;
+
 /** What `guix pack` is told. */
 export const PACK_IMAGE_FLAGS = {
   "entry-point": { type: "string" },

@@ -8,10 +8,13 @@ export interface CommandIO {
   readonly readStdin: () => Promise<Uint8Array>;
   /** Aborted when the user interrupts (Ctrl-C, SIGTERM, SIGHUP): a long command stops cleanly. */
   readonly signal?: AbortSignal;
+  /** Standard error is a terminal: progress is drawn there (and nowhere else). */
+  readonly terminal?: boolean;
 }
 
 /** The process's own streams. */
 export const processIO: CommandIO = {
+  terminal: process.stderr.isTTY === true,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readStdin: async () => {

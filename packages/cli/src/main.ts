@@ -1,4 +1,5 @@
 /** The `guix-ts` command line: the command's flags, one library call, an exit code. */
+import { readFileSync } from "node:fs";
 import { processIO, type CommandIO } from "./io.js";
 
 interface Command {
@@ -10,6 +11,17 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  build: {
+    summary: "build the images a build script declares (default ./build.ts)",
+    interruptible: true,
+    load: () => import("./commands/build.js"),
+  },
+  print: { summary: "print the Scheme a build script exports", load: () => import("./commands/print.js") },
+  shell: {
+    summary: "a development environment with a build script's packages (guix shell)",
+    interruptible: true,
+    load: () => import("./commands/shell.js"),
+  },
   fmt: { summary: "lay Scheme files out as `guix style` does", load: () => import("./commands/fmt.js") },
   hash: { summary: "print the sha256 of files or trees as `guix hash` does", load: () => import("./commands/hash.js") },
   lock: { summary: "pin git sources and channels in guix-ts.lock", load: () => import("./commands/lock.js") },
@@ -21,7 +33,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "build a Docker image (or another pack) with Guix, rootless",
     load: () => import("./commands/pack.js"),
   },
-  setup: { summary: "set up a rootless Guix from its binary tarball", load: () => import("./commands/setup.js") },
+  setup: {
+    summary: "set up a rootless Guix from its binary tarball",
+    interruptible: true,
+    load: () => import("./commands/setup.js"),
+  },
   doctor: { summary: "say which ways of running Guix work here", load: () => import("./commands/doctor.js") },
 };
 
@@ -32,8 +48,15 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}`)
   .join("\n")}
 
-Run \`guix-ts COMMAND --help\` for a command's options.
+Run \`guix-ts help COMMAND\` (or \`guix-ts COMMAND --help\`) for a command's options;
+\`guix-ts --version\` for the version.
 `;
+
+/** This package's version, from its package.json. */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return `guix-ts ${manifest.version}\n`;
+}
 
 /**
  * Run the command line `argv` (without node and the script); resolves to the exit code.
@@ -41,14 +64,23 @@ Run \`guix-ts COMMAND --help\` for a command's options.
  * @example process.exitCode = await main(["fmt", "--check", "manifest.scm"]);
  */
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
+  if (name === "--version" || name === "-V") {
+    io.stdout(version());
+    return 0;
+  }
+  if (name === "help" && rest.length > 0) [name, rest] = [rest[0]!, ["--help"]];
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? io.stderr : io.stdout)(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    io.stderr(`guix-ts: unknown command ${JSON.stringify(name)}\n${USAGE}`);
+    const what = name.startsWith("-") ? "option" : "command";
+    const { didYouMean } = await import("@guix-ts/core"); // only on this path: every command starts without it
+    io.stderr(
+      `guix-ts: unknown ${what} ${JSON.stringify(name)}${didYouMean(name, Object.keys(COMMANDS)) || "; run `guix-ts --help` for the commands"}\n`,
+    );
     return 2;
   }
   const loaded = await command.load();

@@ -114,7 +114,8 @@ describe("guix-ts fmt", () => {
     [["fmt"], "no file given"],
     [["fmt", "--check", "--write", "x"], "--check and --write do not go together"],
     [["fmt", "--width", "abc", "x"], "--width takes a whole number of at least 20, got abc"],
-    [["fmt", "--bogus", "x"], "Unknown option '--bogus'"],
+    [["fmt", "--bogus", "x"], "guix-ts fmt: unknown option --bogus\n"],
+    [["fmt", "--chek", "x"], "guix-ts fmt: unknown option --chek; did you mean --check?\n"],
   ])("rejects %j with a usage error", async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
@@ -164,5 +165,57 @@ describe("guix-ts hash", () => {
       err: `guix-ts hash: ${dir}: not a regular file (use the recursive NAR hash for folders and symlinks)\n`,
     });
     expect((await run(["hash", "-f", "base99", "x"])).code).toBe(2);
+  });
+});
+
+describe("guix-ts itself", () => {
+  it.each([
+    [["fmtt"], 'guix-ts: unknown command "fmtt"; did you mean fmt?\n'],
+    [["biuld"], 'guix-ts: unknown command "biuld"; did you mean build?\n'],
+    [["frobnicate"], 'guix-ts: unknown command "frobnicate"; run `guix-ts --help` for the commands\n'],
+    [["--chek"], 'guix-ts: unknown option "--chek"; run `guix-ts --help` for the commands\n'],
+    [["help", "pakc"], 'guix-ts: unknown command "pakc"; did you mean pack?\n'],
+  ])("%j: one line, exit 2", async (argv, err) => {
+    expect(await run(argv)).toEqual({ code: 2, out: "", err });
+  });
+
+  it("--version prints the package's version; help COMMAND prints that command's usage", async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8"));
+    expect(await run(["--version"])).toEqual({ code: 0, out: `guix-ts ${version}\n`, err: "" });
+    for (const command of ["build", "pack", "shell", "print", "fmt", "setup"]) {
+      const help = await run(["help", command]);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(new RegExp(`^usage: guix-ts ${command} `));
+      expect(await run([command, "--help"])).toEqual(help);
+    }
+  });
+
+  it.each([
+    [
+      ["pack", "-f", "tarbal", "x.scm"],
+      'unknown --format "tarbal"; expected one of tarball, squashfs, docker, deb, rpm, appimage; did you mean tarball?',
+    ],
+    [
+      ["pack", "-C", "gzipp", "x.scm"],
+      'unknown --compression "gzipp"; expected one of gzip, lzip, xz, zstd, bzip2, none; did you mean gzip?',
+    ],
+    [
+      ["pack", "--backend", "prot", "x.scm"],
+      'unknown --backend "prot"; expected one of host, bubblewrap, proot, remote; did you mean proot?',
+    ],
+    [["pack", "-v", "5", "x.scm"], '--verbosity takes 0, 1, 2 or 3, got "5"'],
+    [["pack", "--max-layers", "0", "x.scm"], '--max-layers takes a whole number of at least 1, got "0"'],
+    [["pack", "-c", "two", "x.scm"], '--cores takes a whole number, got "two"'],
+    [["pack", "-RRR", "x.scm"], "-R is given once (relocatable) or twice (-RR, fully relocatable)"],
+    [["pack", "--entry-pont", "bin/x", "x.scm"], "unknown option --entry-pont; did you mean --entry-point?"],
+    [["build", "--frozn"], "unknown option --frozn; did you mean --frozen?"],
+    [
+      ["pack", "--no-substitutes", "--substitute-urls", "https://x", "x.scm"],
+      "--no-substitutes and --substitute-urls do not go together",
+    ],
+  ])("checks %j before anything runs", async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err.split("\n")[0]).toBe(`guix-ts ${argv[0]}: ${message}`);
   });
 });

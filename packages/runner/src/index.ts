@@ -19,6 +19,7 @@ export {
   type BuildImagesResult,
   type BuiltImage,
   type PackCommands,
+  type PackExtras,
   type PackImageOptions,
   type WriteBuildFilesOptions,
 } from "./build/build-images.js";
@@ -43,7 +44,7 @@ export {
 export { type DaemonOptions } from "./session/daemon.js";
 export { defaultHomeRoot, EnvironmentError, type GuixHome } from "./session/home.js";
 export { DaemonStartFailed, GuixNotFound } from "./session/errors.js";
-export { setupGuix, SetupError, type SetupOptions } from "./session/setup.js";
+export { setupGuix, SetupError, type SetupOptions, type SetupProgress } from "./session/setup.js";
 export { doctor, type Check } from "./session/doctor.js";
 
 // command lines

@@ -167,11 +167,17 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend when its owner
       await new Promise<string>((r) => owner.stdout.once("data", (d: Buffer) => r(d.toString()))),
     );
     const pidFile = join(home, "var/guix/stand-in-pids");
-    while (!existsSync(pidFile)) await new Promise((r) => setTimeout(r, 20));
-    const pids = [daemonPid, ...readFileSync(pidFile, "utf8").trim().split(" ").map(Number)];
-    expect(pids.every(running)).toBe(true);
-    owner.kill("SIGKILL");
-    expect(await survivors(pids)).toEqual([]);
+    // The stand-in writes "PID CHILD" in one go, but the file exists (empty) a moment before.
+    const written = (): boolean => existsSync(pidFile) && /^\d+ \d+\n$/.test(readFileSync(pidFile, "utf8"));
+    try {
+      while (!written()) await new Promise((r) => setTimeout(r, 20));
+      const pids = [daemonPid, ...readFileSync(pidFile, "utf8").trim().split(" ").map(Number)];
+      expect(pids.filter((pid) => !running(pid))).toEqual([]);
+      owner.kill("SIGKILL");
+      expect(await survivors(pids)).toEqual([]);
+    } finally {
+      owner.kill("SIGKILL");
+    }
   }, 30_000);
 });
 

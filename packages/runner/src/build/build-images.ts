@@ -21,7 +21,7 @@ import {
 } from "@guix-ts/core";
 import { updateLock } from "@guix-ts/pinning";
 import { copyFile } from "node:fs/promises";
-import { packArgv, timeMachineArgv, type BuildOptions, type PackFormat, type PackOptions } from "../commands/argv.js";
+import { packArgv, timeMachineArgv, type PackFormat, type PackOptions } from "../commands/argv.js";
 import { imageEditArgv } from "../commands/image-edit-argv.js";
 import { editDockerArchive } from "../image/docker-archive.js";
 import { GuixNotFound } from "../session/errors.js";
@@ -97,16 +97,20 @@ export async function writeBuildFiles(options: WriteBuildFilesOptions): Promise<
   return { manifest: manifestPath, channels: channelsPath, images };
 }
 
+/** `guix pack`'s options besides the format and the image: what else to pack, how to build it. */
+export type PackExtras = Omit<PackOptions, "format" | "image">;
+
 /** What `packImage()` takes: the files, the image, where to write it. */
 export interface PackImageOptions {
-  readonly manifest: string;
+  /** The manifest file; more manifests, packages or an expression may come in `packOptions`. */
+  readonly manifest?: string | undefined;
   /** A channels file: the pack is made by the Guix it pins (`guix time-machine -C`). */
   readonly channels?: string | undefined;
   readonly image: CheckedImage;
-  /** Where the edited archive is written. */
-  readonly output: string;
-  /** More `guix pack` options: transformations, substitutes, system... */
-  readonly packOptions?: BuildOptions | undefined;
+  /** Where the edited archive is written (default `NAME-TAG.tar.gz` here); a pack of another format stays in the store unless given. */
+  readonly output?: string | undefined;
+  /** More `guix pack` options: transformations, substitutes, system, relocation... */
+  readonly packOptions?: PackExtras | undefined;
   /** `docker` (the default) is edited; another format's pack is copied to `output` as Guix made it. */
   readonly format?: PackFormat | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -125,10 +129,11 @@ export interface BuiltImage {
 function guixPackArgv(o: PackImageOptions, from?: string): string[] {
   const relative = (path: string): string =>
     from !== undefined && dirname(resolve(path)) === resolve(from) ? basename(path) : resolve(path);
+  const manifests = [...(o.manifest ? [o.manifest] : []), ...(o.packOptions?.manifests ?? [])].map(relative);
   const pack: PackOptions = {
     ...o.packOptions,
     format: o.format ?? "docker",
-    manifests: [relative(o.manifest)],
+    ...(manifests.length > 0 ? { manifests } : {}),
     image: o.image,
   };
   return o.channels ? timeMachineArgv({ channels: relative(o.channels) }, packArgv(pack)) : packArgv(pack);
@@ -140,15 +145,16 @@ function guixPackArgv(o: PackImageOptions, from?: string): string[] {
  * @example await packImage(guix, { manifest: "out/manifest.scm", channels: "out/channels.scm", image, output: "out/app-1.tar.gz" })
  */
 export async function packImage(guix: GuixSession, o: PackImageOptions): Promise<BuiltImage> {
-  const cwd = dirname(resolve(o.manifest));
-  const pack = await guix.run(guixPackArgv(o), { cwd, ...(o.signal ? { signal: o.signal } : {}) });
+  const cwd = o.manifest ? dirname(resolve(o.manifest)) : process.cwd();
+  const pack = await guix.run(guixPackArgv(o, cwd), { cwd, ...(o.signal ? { signal: o.signal } : {}) });
   const { storePath, hostPath } = guix.storeResult(pack);
   if ((o.format ?? "docker") !== "docker") {
-    await copyFile(hostPath, o.output);
-    return { path: resolve(o.output), repoTag: "", storePath };
+    if (o.output !== undefined) await copyFile(hostPath, o.output);
+    return { path: o.output !== undefined ? resolve(o.output) : hostPath, repoTag: "", storePath };
   }
-  const edited = await editDockerArchive(hostPath, o.output, o.image);
-  return { path: resolve(o.output), repoTag: edited.repoTag, storePath };
+  const output = resolve(o.output ?? archiveName(o.image));
+  const edited = await editDockerArchive(hostPath, output, o.image);
+  return { path: output, repoTag: edited.repoTag, storePath };
 }
 
 /** The commands that build one image by hand. */
@@ -166,8 +172,8 @@ export interface PackCommands {
  * @example packCommands({ manifest, channels, image, output }, "out") // { pack: ["guix", "time-machine", "--channels=channels.scm", ...], edit }
  */
 export function packCommands(o: PackImageOptions, from?: string): PackCommands {
-  const output =
-    from !== undefined && dirname(resolve(o.output)) === resolve(from) ? basename(o.output) : resolve(o.output);
+  const path = o.output ?? archiveName(o.image);
+  const output = from !== undefined && dirname(resolve(path)) === resolve(from) ? basename(path) : resolve(path);
   return {
     pack: ["guix", ...guixPackArgv(o, from)],
     edit: (pack) => ["guix-ts", "image", "edit", pack, output, ...imageEditArgv(o.image)],
@@ -178,8 +184,8 @@ export function packCommands(o: PackImageOptions, from?: string): PackCommands {
 export interface BuildImagesOptions extends WriteBuildFilesOptions {
   /** How to reach Guix; a session given is used (and not closed). */
   readonly guix?: OpenGuixOptions | GuixSession;
-  /** More `guix pack` options: transformations, substitutes, system... */
-  readonly packOptions?: BuildOptions;
+  /** More `guix pack` options: transformations, substitutes, system, relocation... */
+  readonly packOptions?: Omit<PackExtras, "manifests" | "packages" | "expression">;
   readonly signal?: AbortSignal;
 }
 

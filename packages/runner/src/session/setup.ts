@@ -6,21 +6,24 @@
  */
 import {
   closeSync,
+  createReadStream,
   createWriteStream,
   existsSync,
   lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
+  readSync,
   readlinkSync,
+  statSync,
   symlinkSync,
 } from "node:fs";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileSha256Sync, toHex, toNixBase32 } from "@guix-ts/pinning";
-import { ProcessError, run } from "@guix-ts/process";
+import { ProcessError, run, start } from "@guix-ts/process";
 import { userNamespacesWork } from "./backend.js";
 import { containerCommand } from "./containers.js";
 import { CURRENT_GUIX, defaultHomeRoot, guixHome, hostPath, isSetUp } from "./home.js";
@@ -50,6 +53,105 @@ export interface SetupOptions {
   readonly authorizeSubstitutes?: boolean;
   /** Where to run `guix archive --authorize`: bubblewrap where user namespaces work, else proot. */
   readonly backend?: "bubblewrap" | "proot";
+  /** Told as the tarball is downloaded and unpacked: bytes done of the total (undefined when the server does not say). */
+  readonly onProgress?: (progress: SetupProgress) => void;
+}
+
+/** How far `setupGuix()` is: which step, bytes done, bytes in all when known. */
+export interface SetupProgress {
+  readonly step: "download" | "unpack";
+  readonly done: number;
+  readonly total: number | undefined;
+}
+
+/** A stream that passes bytes through and tells how many have gone by. */
+function counting(step: SetupProgress["step"], total: number | undefined, onProgress: SetupOptions["onProgress"]) {
+  let done = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      done += chunk.length;
+      onProgress?.({ step, done, total });
+      callback(null, chunk);
+    },
+  });
+}
+
+/** What the network errors fetch gives mean, in a few words. */
+const NETWORK_ERRORS: Readonly<Record<string, string>> = {
+  ENOTFOUND: "no such host (offline, or a typo in the URL?)",
+  EAI_AGAIN: "the host name cannot be resolved now (offline?)",
+  ECONNREFUSED: "the server refused the connection",
+  ECONNRESET: "the server closed the connection",
+  UND_ERR_SOCKET: "the server closed the connection",
+  ETIMEDOUT: "the server did not answer in time",
+  ENETUNREACH: "the network is unreachable (offline?)",
+  EHOSTUNREACH: "the host is unreachable",
+  UND_ERR_CONNECT_TIMEOUT: "the server did not answer in time",
+};
+
+/** Download `url` into `file`, or a SetupError that says why in one line (offline, no such host, HTTP status). */
+async function download(url: string, file: string, options: SetupOptions): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, options.signal ? { signal: options.signal } : {});
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    // fetch says only "fetch failed"; the reason (ENOTFOUND, ECONNREFUSED...) is its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const code = cause?.code ?? "";
+    const meaning = NETWORK_ERRORS[code] ?? cause?.message ?? (error as Error).message;
+    throw new SetupError(`cannot download ${url}: ${meaning}${code ? ` (${code})` : ""}`);
+  }
+  if (!response.ok || response.body === null)
+    throw new SetupError(`cannot download ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
+  const length = Number(response.headers.get("content-length"));
+  try {
+    await pipeline(
+      Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
+      counting("download", Number.isFinite(length) && length > 0 ? length : undefined, options.onProgress),
+      createWriteStream(file),
+    );
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new SetupError(
+      `cannot download ${url}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+}
+
+/** The tar option for the tarball's compression, read from its first bytes (tar cannot tell on a pipe). */
+function compressionFlag(file: string): string[] {
+  const head = Buffer.alloc(6);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, head, 0, 6, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return ["-J"];
+  if (head[0] === 0x1f && head[1] === 0x8b) return ["-z"];
+  return [];
+}
+
+/** Unpack `tarball` into `dir`, fed through a pipe so that progress can be told. */
+async function unpack(tarball: string, dir: string, options: SetupOptions): Promise<void> {
+  const child = start("tar", ["-x", ...compressionFlag(tarball), "-f", "-", "-C", dir], {
+    stdin: "pipe",
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const fed = pipeline(
+    createReadStream(tarball),
+    counting("unpack", statSync(tarball).size, options.onProgress),
+    child.stdin!,
+  ).catch(() => undefined); // tar stopping early is reported by its exit status
+  try {
+    await child.done;
+  } catch (error) {
+    if (!(error instanceof ProcessError)) throw error;
+    throw new SetupError(`cannot unpack ${tarball}: ${(error.stderrTail || error.message).trim().split("\n")[0]}`);
+  } finally {
+    await fed;
+  }
 }
 
 /** The keys in the current Guix's share/guix, authorized with that Guix's `guix archive --authorize`. */
@@ -94,14 +196,9 @@ export async function setupGuix(options: SetupOptions): Promise<string> {
   try {
     let tarball = options.tarball;
     if (/^https?:\/\//.test(tarball)) {
-      const response = await fetch(tarball, options.signal ? { signal: options.signal } : {});
-      if (!response.ok || response.body === null)
-        throw new SetupError(`cannot download ${tarball}: HTTP ${response.status}`);
-      tarball = join(work, "guix-binary.tar.xz");
-      await pipeline(
-        Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
-        createWriteStream(tarball),
-      );
+      const file = join(work, "guix-binary.tar.xz");
+      await download(tarball, file, options);
+      tarball = file;
     } else if (!existsSync(tarball)) {
       throw new SetupError(`no tarball at ${tarball}`);
     }
@@ -116,12 +213,7 @@ export async function setupGuix(options: SetupOptions): Promise<string> {
     }
     const unpacked = join(work, "home");
     mkdirSync(unpacked);
-    try {
-      await run("tar", ["-x", "-f", tarball, "-C", unpacked], options.signal ? { signal: options.signal } : {});
-    } catch (error) {
-      if (!(error instanceof ProcessError)) throw error;
-      throw new SetupError(`cannot unpack ${tarball}: ${(error.stderrTail || error.message).trim()}`);
-    }
+    await unpack(tarball, unpacked, options);
     if (!existsSync(join(unpacked, "gnu", "store")) || !existsSync(join(unpacked, "var", "guix"))) {
       throw new SetupError(`${tarball} is not a Guix binary tarball: it has no ./gnu/store and ./var/guix`);
     }
