@@ -3,7 +3,7 @@
  * building command (`guix build --help`), and those of `guix pack`. Enumerated values are checked here.
  */
 import { basename, resolve } from "node:path";
-import { PACK_COMPRESSIONS, didYouMean, type PackCompression } from "@guix-ts/core";
+import { PACK_COMPRESSIONS, TRANSFORMATION_OPTIONS, didYouMean, type PackCompression } from "@guix-ts/core";
 import { run } from "@guix-ts/process";
 import {
   BACKENDS,
@@ -29,24 +29,6 @@ export const GUIX_FLAGS_USAGE = `How to reach Guix:
   --daemon URL          a remote daemon (guix://HOST:PORT, ssh://...): build on a bigger machine
 `;
 
-/** Guix's package transformation options (`guix build --help-transform`); each may be repeated. */
-const TRANSFORMATIONS = [
-  "with-source",
-  "with-input",
-  "with-graft",
-  "with-branch",
-  "with-commit",
-  "with-git-url",
-  "with-patch",
-  "with-latest",
-  "with-version",
-  "with-c-toolchain",
-  "with-debug-info",
-  "with-configure-flag",
-  "without-tests",
-  "tune",
-] as const;
-
 /** The options of every building command, as `guix build` names them. */
 export const BUILD_FLAGS = {
   "load-path": { type: "string", short: "L", multiple: true },
@@ -62,8 +44,9 @@ export const BUILD_FLAGS = {
   system: { type: "string", short: "s" },
   target: { type: "string" },
   "dry-run": { type: "boolean", short: "n" },
-  ...(Object.fromEntries(TRANSFORMATIONS.map((t) => [t, { type: "string", multiple: true }])) as Record<
-    (typeof TRANSFORMATIONS)[number],
+  // Guix's package transformations (--with-commit=PACKAGE=COMMIT...), each may be repeated.
+  ...(Object.fromEntries(TRANSFORMATION_OPTIONS.map((t) => [t, { type: "string", multiple: true }])) as Record<
+    string,
     { readonly type: "string"; readonly multiple: true }
   >),
 } as const;
@@ -131,7 +114,7 @@ export function buildOptions(values: Values): BuildOptions {
     return v === undefined ? undefined : wholeNumber(`--${key}`, v);
   };
   const verbosity = text(values, "verbosity");
-  const transformations = TRANSFORMATIONS.flatMap((option) =>
+  const transformations = TRANSFORMATION_OPTIONS.flatMap((option) =>
     texts(values, option).map((value) => ({ option, value })),
   );
   const substituteUrls = text(values, "substitute-urls")?.split(/\s+/).filter(Boolean);

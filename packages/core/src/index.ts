@@ -110,6 +110,7 @@ export {
   withoutTests,
   tune,
   TRANSFORMATIONS_WITH_VALUE,
+  TRANSFORMATION_OPTIONS,
 } from "./transformations.js";
 export { channel, guixChannel, GUIX_CHANNEL_INTRODUCTION, type ChannelOptions } from "./channels.js";
 export { scheme, type Hole } from "./scheme.js";

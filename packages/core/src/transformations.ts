@@ -124,6 +124,19 @@ export const TRANSFORMATIONS_WITH_VALUE: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Every transformation option, as `guix build --help-transform` lists them (a command line takes each as `--NAME=VALUE`).
+ *
+ * @example TRANSFORMATION_OPTIONS.includes("without-tests") // true
+ */
+export const TRANSFORMATION_OPTIONS: readonly string[] = [
+  ...TRANSFORMATIONS_WITH_VALUE,
+  "with-latest",
+  "with-debug-info",
+  "without-tests",
+  "tune",
+];
+
+/**
  * A package with transformations applied.
  *
  * @example transform(guixPackage("guile", "gnu packages guile"), [withCommit("guile", "v3.0.9")])
