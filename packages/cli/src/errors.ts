@@ -30,6 +30,7 @@ const EXIT: Readonly<Record<string, number>> = {
   DaemonStartFailed: 1,
   NarHashError: 1,
   FileWriteError: 1,
+  CatalogError: 1,
   GuixNotFound: 3,
 };
 

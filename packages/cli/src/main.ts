@@ -33,6 +33,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "build a Docker image (or another pack) with Guix, rootless",
     load: () => import("./commands/pack.js"),
   },
+  catalog: {
+    summary: "what a Guix provides: build a catalogue from a checkout, list, show, search",
+    load: () => import("./commands/catalog.js"),
+  },
   setup: {
     summary: "set up a rootless Guix from its binary tarball",
     interruptible: true,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SchemeSyntaxError, formatScheme, printDatums, readDatums, type Node } from "@guix-ts/scheme-printer";
 import * as S from "@guix-ts/scheme-printer";
+import { encodeTopLevel, guileRead } from "../../../test/oracles/guile.js";
 
 function readOne(text: string): Node {
   const nodes = readDatums(text);
@@ -139,6 +140,13 @@ describe("reader", () => {
 describe("the reader is total: what Guile reads, it reads; the rest is one clear SchemeSyntaxError", () => {
   it("reads `\\(` in a string as `(`, as Guile does", () => {
     expect(S.readDatums('"see \\(foo)"')).toEqual([S.str("see (foo)", { line: 1, column: 1 })]);
+  });
+
+  it("reads what Guix's own tree holds as Guile does: `#\\ ` and `#\\\"result`, `(. args)`", () => {
+    // From gnu/installer/utils.scm, guix/build/maven/java.scm, guix/lint.scm.
+    const text = '(#\\"result #\\ #\\( #\\)x (lambda (. args) args) (a (. b)))';
+    const ours = S.readDatums(text);
+    expect(encodeTopLevel(ours)).toEqual(guileRead([text])[0]);
   });
 
   it("reads #nil, and prints it back as #nil", () => {

@@ -307,8 +307,9 @@ class Reader {
       (n): n is Datum =>
         !isBlank(n) && n.kind !== "block-comment" && n.kind !== "datum-comment" && n.kind !== "shebang",
     );
-    if (!before.some((n) => !isBlank(n))) throw this.error("nothing before `.` in a dotted list", dotLoc);
     if (data.length !== 1) throw this.error(`expected one datum after \`.\`, found ${data.length}`, dotLoc);
+    // `(. args)` is `args` to Guile (Guix writes `(lambda (. args) ...)`).
+    if (!before.some((n) => !isBlank(n))) return data[0]!;
     // Comments around the tail move before the dot, where they can be written.
     return make.dotted([...before, ...after.filter((n) => n !== data[0])], data[0]!, start);
   }
@@ -453,6 +454,8 @@ class Reader {
     if (this.pos >= this.text.length) throw this.error("`#\\` at end of input", start);
     const first = String.fromCodePoint(this.text.codePointAt(this.pos)!);
     this.advanceOver(first.length);
+    // A delimiter is the character itself, whatever follows: `#\ ` is a space, `#\"result` is `"` then `result`.
+    if (/^[\s()";]$/.test(first)) return make.char(first, start);
     const rest = this.readToken();
     if (rest === "") return make.char(first, start);
     const token = first + rest;

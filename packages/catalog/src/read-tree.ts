@@ -1,0 +1,144 @@
+/**
+ * A catalogue from a checkout of a channel, read statically: every module's public interface,
+ * every package bound to a public variable (inheritance followed across modules), every build
+ * system and the keywords it accepts. A module that does not read is a problem, the rest is read.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { CATALOG_FORMAT, type Catalog, type CatalogBuildSystem, type CatalogPackage } from "./catalog.js";
+import { readModule, type Known, type ModuleFacts, type RawPackage } from "./read-module.js";
+
+/**
+ * The folder is not a Guix channel, or cannot be read: why, in one line.
+ *
+ * @example readTree("/tmp").catch((e: CatalogError) => console.error(e.message))
+ */
+export class CatalogError extends Error {
+  override readonly name = "CatalogError";
+}
+
+/** Every `.scm` file below `dir`, as paths relative to it, sorted; `.git` and hidden folders skipped. */
+function schemeFiles(dir: string, under = ""): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    if (entry.name.startsWith(".")) continue;
+    const path = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...schemeFiles(dir, path));
+    else if (entry.name.endsWith(".scm")) files.push(path);
+  }
+  return files;
+}
+
+/** What `readTree()` takes besides the folder. */
+export interface ReadTreeOptions {
+  /** The channels the checkout is (`{ guix: "4fd32c00ab..." }`), recorded in the catalogue. */
+  readonly channels?: Readonly<Record<string, string | undefined>>;
+  /** Only these folders of it (default: the whole tree). */
+  readonly roots?: readonly string[];
+}
+
+/**
+ * Read a checkout of a channel into a catalogue. Throws CatalogError when `dir` is no channel
+ * (no folder, or no module in it).
+ *
+ * @example const catalog = readTree("/home/me/src/guix", { channels: { guix: "4fd32c00ab" } });
+ */
+export function readTree(dir: string, options: ReadTreeOptions = {}): Catalog {
+  try {
+    if (!statSync(dir).isDirectory()) throw new CatalogError(`${dir} is not a folder`);
+  } catch (error) {
+    if (error instanceof CatalogError) throw error;
+    throw new CatalogError(`${dir}: no such folder`);
+  }
+  const files = (options.roots ?? [""]).flatMap((root) => schemeFiles(dir, root));
+  const facts: (ModuleFacts & { file: string })[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      const read = readModule(readFileSync(join(dir, file), "utf8"), file);
+      if (read) facts.push({ ...read, file });
+    } catch (error) {
+      problems.push((error as Error).message.split("\n")[0]!);
+    }
+  }
+  if (facts.length === 0)
+    throw new CatalogError(`${dir} is not a Guix channel: no Scheme module (define-module) in it`);
+  return {
+    format: CATALOG_FORMAT,
+    channels: options.channels ?? {},
+    packages: resolvePackages(facts),
+    modules: Object.fromEntries(facts.map((f) => [f.module, [...f.exports].sort()])),
+    buildSystems: Object.fromEntries(
+      facts.flatMap((f) =>
+        f.buildSystems.map((b) => [
+          b.variable,
+          { module: f.module, keywords: b.keywords } satisfies CatalogBuildSystem,
+        ]),
+      ),
+    ),
+    problems,
+  };
+}
+
+type Located = RawPackage & { readonly module: string; readonly file: string };
+
+/** Packages with inheritance followed: name, version, outputs and synopsis come from the parent when not set. */
+function resolvePackages(facts: readonly (ModuleFacts & { file: string })[]): CatalogPackage[] {
+  const byVariable = new Map<string, Located[]>();
+  for (const f of facts)
+    for (const p of f.packages)
+      for (const v of p.variables)
+        byVariable.set(v, [...(byVariable.get(v) ?? []), { ...p, module: f.module, file: f.file }]);
+  // The parent a module means: its own variable first, else the one other modules export.
+  const find = (variable: string, module: string): Located | undefined => {
+    const found = byVariable.get(variable);
+    return found?.find((p) => p.module === module) ?? found?.[0];
+  };
+  const resolving = new Set<Located>();
+  const field = (p: Located, key: "name" | "version" | "synopsis"): string | undefined => {
+    const known: Known = p[key];
+    if (known !== undefined && "text" in known) return known.text;
+    if (resolving.has(p)) return undefined; // a cycle: unknown, not a hang
+    resolving.add(p);
+    try {
+      const from = known !== undefined ? find(known.sameAs, p.module) : p.parent ? find(p.parent, p.module) : undefined;
+      // A deprecated package has its own name; everything else follows the parent.
+      return from && !(key === "name" && p.supersededBy && known === undefined) ? field(from, key) : undefined;
+    } finally {
+      resolving.delete(p);
+    }
+  };
+  const outputs = (p: Located, depth = 0): readonly string[] => {
+    if (p.outputs) return p.outputs;
+    const parent = p.parent && depth < 50 ? find(p.parent, p.module) : undefined;
+    return parent ? outputs(parent, depth + 1) : ["out"];
+  };
+  const packages: CatalogPackage[] = [];
+  const seen = new Map<string, CatalogPackage & { variables: string[] }>();
+  for (const f of facts)
+    for (const raw of f.packages) {
+      const p: Located = { ...raw, module: f.module, file: f.file };
+      if (p.alias) {
+        // Another name for a package of the same module: one package, two variables.
+        const target = p.parent && seen.get(`${f.module}\0${p.parent}`);
+        if (target) target.variables.push(...p.variables);
+        continue;
+      }
+      const made = {
+        name: field(p, "name"),
+        version: field(p, "version"),
+        outputs: outputs(p),
+        synopsis: field(p, "synopsis"),
+        location: `${f.file}:${p.line}:${p.column}`,
+        module: f.module,
+        variables: [...p.variables],
+        ...(p.hidden ? { hidden: true as const } : {}),
+        ...(p.supersededBy ? { supersededBy: p.supersededBy } : {}),
+      };
+      for (const v of p.variables) seen.set(`${f.module}\0${v}`, made);
+      packages.push(made);
+    }
+  return packages;
+}

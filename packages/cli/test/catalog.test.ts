@@ -1,0 +1,219 @@
+// The catalogue end to end on a fixture channel made with the real git: modules written the way
+// Guix's are (define-module with #:export and #:re-export, define-public packages, inheritance
+// across modules, git-version, hidden and deprecated packages, a build system whose lower takes
+// #:key arguments, a module that does not read), then `guix-ts catalog build/list/show/search`.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CATALOG_FORMAT, readCatalog, readTree } from "@guix-ts/catalog";
+import { runCli } from "../../../test/fixtures/cli.js";
+import { git } from "../../../test/fixtures/git-repos.js";
+
+const root = mkdtempSync(join(tmpdir(), "guix-ts-catalog-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const FILES: Record<string, string> = {
+  "gnu/packages/base.scm": `(define-module (gnu packages base)
+  #:use-module (guix packages)
+  #:use-module (guix git-download)
+  #:export (make-greeter)
+  #:re-export (git-version))
+
+(define %tool-version "1.0")
+
+(define-public hello
+  (package
+    (name "hello")
+    (version "2.12.1")
+    (source #f)
+    (outputs '("out" "doc"))
+    (synopsis "Hello, GNU world: An example GNU package")
+    (license #f)))
+
+(define-public tool
+  (let ((commit "0123456789abcdef0123")
+        (revision "3"))
+    (package
+      (name "tool")
+      (version (git-version %tool-version revision commit))
+      (synopsis (string-append "A " "tool"))
+      (license #f))))
+
+(define-public hello-for-tests
+  (hidden-package hello))
+
+(define-deprecated-package hello-old
+  hello)
+
+(define-public greeting
+  (make-greeter "hi"))
+
+(define (make-greeter text)
+  (lambda (. args) (cons text args)))
+`,
+  "gnu/packages/extra.scm": `(define-module (gnu packages extra)
+  #:use-module (guix packages)
+  #:use-module (gnu packages base))
+
+(define-public hello-next
+  (package
+    (inherit hello)
+    (name "hello-next")
+    (synopsis "The next hello")))
+
+(define-public hello-3
+  (package/inherit hello
+    (version "3.0")))
+
+(define-public tool-docs
+  (package
+    (inherit hello)
+    (name "tool-docs")
+    (version (package-version tool))))
+`,
+  "guix/build-system/demo.scm": `(define-module (guix build-system demo)
+  #:use-module (guix build-system)
+  #:export (demo-build-system))
+
+(define* (lower name
+                #:key source inputs native-inputs outputs system target
+                (python (default-python))
+                #:allow-other-keys
+                #:rest arguments)
+  "Return a bag for NAME."
+  #f)
+
+(define* (demo-build name inputs
+                     #:key source (tests? #t) (phases '%standard-phases)
+                     (configure-flags ''()) outputs system)
+  #f)
+
+(define demo-build-system
+  (build-system
+    (name 'demo)
+    (description "A demo build system")
+    (lower lower)))
+`,
+  "gnu/packages/broken.scm": `(define-module (gnu packages broken))
+
+(define-public broken
+  (package
+    (name "broken")
+`,
+};
+
+function channel(): { dir: string; commit: string } {
+  const dir = join(root, "channel");
+  for (const [file, text] of Object.entries(FILES)) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  git(dir, "init", "--quiet");
+  git(dir, "add", ".");
+  git(dir, "commit", "--quiet", "-m", "channel");
+  return { dir, commit: git(dir, "rev-parse", "HEAD") };
+}
+
+const { dir, commit } = channel();
+const file = join(root, "catalog.json");
+
+describe("guix-ts catalog on a fixture channel", () => {
+  it("builds a catalogue: the commit, the modules that read, and the one that does not (file:line:column)", async () => {
+    const { code, out, err } = await runCli(["catalog", "build", "--from", dir, "--output", file]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/catalog\.json: 5 packages, 3 modules, 1 build systems/);
+    expect(err).toBe(
+      "guix-ts catalog: skipped gnu/packages/broken.scm:6:1: unbalanced parenthesis: `(` opened at 4:3 is never closed (missing `)`)\n",
+    );
+    const catalog = await readCatalog(file);
+    expect(catalog.format).toBe(CATALOG_FORMAT);
+    expect(catalog.channels).toEqual({ guix: commit });
+    expect(catalog.modules["gnu packages base"]).toEqual([
+      "git-version",
+      "greeting",
+      "hello",
+      "hello-for-tests",
+      "hello-old",
+      "make-greeter",
+      "tool",
+    ]);
+    expect(catalog.buildSystems["demo-build-system"]).toEqual({
+      module: "guix build-system demo",
+      keywords: [
+        "configure-flags",
+        "inputs",
+        "native-inputs",
+        "outputs",
+        "phases",
+        "python",
+        "source",
+        "system",
+        "target",
+        "tests?",
+      ],
+    });
+  });
+
+  it("lists packages as guix package -A does, then module and variable; inheritance followed across modules", async () => {
+    const { code, out } = await runCli(["catalog", "list", "--catalog", file]);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        "hello\t2.12.1\tout,doc\tgnu/packages/base.scm:10:2\tgnu packages base\thello",
+        "hello\t3.0\tout,doc\tgnu/packages/extra.scm:12:2\tgnu packages extra\thello-3",
+        "hello-next\t2.12.1\tout,doc\tgnu/packages/extra.scm:6:2\tgnu packages extra\thello-next",
+        "tool\t1.0-3.0123456\tout\tgnu/packages/base.scm:21:4\tgnu packages base\ttool",
+        "tool-docs\t1.0-3.0123456\tout,doc\tgnu/packages/extra.scm:16:2\tgnu packages extra\ttool-docs",
+        "",
+      ].join("\n"),
+    );
+    // Hidden and deprecated packages are catalogued, not listed; a procedure's package is unknown, not guessed.
+    const catalog = await readCatalog(file);
+    const by = (v: string) => catalog.packages.find((p) => p.variables.includes(v));
+    expect(by("hello-for-tests")).toMatchObject({ name: "hello", hidden: true });
+    expect(by("hello-old")).toMatchObject({ name: "hello-old", supersededBy: "hello" });
+    expect(by("greeting")).toMatchObject({ location: "gnu/packages/base.scm:34:2", module: "gnu packages base" });
+    expect([by("greeting")?.name, by("greeting")?.version]).toEqual([undefined, undefined]);
+  });
+
+  it("shows and searches as guix show and guix search do; a misspelt name gets a did-you-mean", async () => {
+    const show = await runCli(["catalog", "show", "tool", "--catalog", file]);
+    expect(show.out).toBe(
+      "name: tool\nversion: 1.0-3.0123456\noutputs:\n+ out\nlocation: gnu/packages/base.scm:21:4\n" +
+        "module: gnu packages base\nvariables: tool\nsynopsis: A tool\n",
+    );
+    const search = await runCli(["catalog", "search", "next", "--catalog", file]);
+    expect(search.out).toMatch(/^name: hello-next\n/);
+    const missing = await runCli(["catalog", "show", "helo-next", "--catalog", file]);
+    expect(missing).toMatchObject({
+      code: 1,
+      err: "guix-ts catalog: helo-next: package not found; did you mean hello-next?\n",
+    });
+  });
+
+  it("bad input: a folder that is no channel, a catalogue of another format, not JSON, missing: one line each", async () => {
+    const empty = join(root, "empty");
+    mkdirSync(empty);
+    writeFileSync(join(empty, "notes.txt"), "x");
+    expect(() => readTree(empty)).toThrow(`${empty} is not a Guix channel: no Scheme module (define-module) in it`);
+    const other = join(root, "other.json");
+    writeFileSync(other, JSON.stringify({ format: 99, packages: [] }));
+    const cases: [string, string][] = [
+      [
+        other,
+        `${other}: a catalogue of format 99; this guix-ts reads format ${CATALOG_FORMAT}: build it again (guix-ts catalog build)`,
+      ],
+      [join(root, "missing.json"), `${join(root, "missing.json")}: cannot read the catalogue (ENOENT)`],
+      [dir + "/gnu/packages/base.scm", `${dir}/gnu/packages/base.scm: not a catalogue: it is not JSON`],
+    ];
+    for (const [path, message] of cases)
+      expect(await runCli(["catalog", "list", "--catalog", path])).toEqual({
+        code: 1,
+        out: "",
+        err: `guix-ts catalog: ${message}\n`,
+      });
+    const noDir = await runCli(["catalog", "build", "--from", join(root, "nowhere"), "-o", join(root, "x.json")]);
+    expect(noDir).toMatchObject({ code: 1, err: `guix-ts catalog: ${join(root, "nowhere")}: no such folder\n` });
+  });
+});
