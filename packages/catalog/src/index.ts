@@ -6,4 +6,4 @@ export { CATALOG_FORMAT, type Catalog, type CatalogBuildSystem, type CatalogPack
 export { readModule, type ModuleFacts, type RawPackage, type Known } from "./read-module.js";
 export { readTree, CatalogError, type ReadTreeOptions } from "./read-tree.js";
 export { readCatalog, writeCatalog } from "./catalog-file.js";
-export { listLine, searchPackages, showRecord, visiblePackages } from "./query.js";
+export { knowledgeOf, listLine, searchPackages, showRecord, visiblePackages } from "./query.js";

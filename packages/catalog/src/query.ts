@@ -1,4 +1,5 @@
 /** Asking a catalogue what `guix package -A`, `guix show` and `guix search` ask of Guix. */
+import type { GuixKnowledge } from "@guix-ts/core";
 import type { Catalog, CatalogPackage } from "./catalog.js";
 
 /**
@@ -61,4 +62,28 @@ export function searchPackages(catalog: Catalog, patterns: readonly RegExp[]): C
     .filter(({ s }) => s > 0)
     .sort((a, b) => b.s - a.s)
     .map(({ p }) => p);
+}
+
+/**
+ * What validation needs to know of this Guix (`GuixKnowledge` in `@guix-ts/core`): package names
+ * with their versions and outputs, module interfaces, build systems' keywords (named as guix-ts
+ * names them: `pyproject` for `pyproject-build-system`).
+ *
+ * @example manifestFileE({ manifest, knowledge: knowledgeOf(await readCatalog("guix-catalog.json")) })
+ */
+export function knowledgeOf(catalog: Catalog): GuixKnowledge {
+  const packages = new Map<string, { version: string | undefined; outputs: readonly string[] }[]>();
+  for (const p of catalog.packages)
+    if (p.name !== undefined && !p.hidden && p.supersededBy === undefined)
+      packages.set(p.name, [...(packages.get(p.name) ?? []), { version: p.version, outputs: p.outputs }]);
+  return {
+    packages,
+    modules: new Map(Object.entries(catalog.modules).map(([m, names]) => [m, new Set(names)])),
+    buildSystems: new Map(
+      Object.entries(catalog.buildSystems).map(([variable, b]) => [
+        variable.replace(/-build-system$/, ""),
+        new Set(b.keywords),
+      ]),
+    ),
+  };
 }

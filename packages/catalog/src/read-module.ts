@@ -25,6 +25,8 @@ export interface RawPackage {
   readonly supersededBy?: string;
   /** A procedure makes it: name and version unknown rather than guessed. */
   readonly opaque?: true;
+  /** Bound by `define`: public only if the module exports the variable; else only a parent to others. */
+  readonly private?: true;
 }
 
 /** What `readModule()` found. */
@@ -35,7 +37,8 @@ export interface ModuleFacts {
   readonly buildSystems: { readonly variable: string; readonly keywords: string[] }[];
 }
 
-type Env = ReadonlyMap<string, Known>;
+/** What a name is bound to: a text (or another package's field), or another variable (`(let ((base glib-minimal)) ...)`). */
+type Env = ReadonlyMap<string, Known | { readonly alias: string }>;
 
 const isList = (node: Node | undefined): node is ListNode => node?.kind === "list";
 const data = (items: readonly Node[]): Datum[] =>
@@ -61,7 +64,10 @@ function stringList(node: Datum | undefined): string[] | undefined {
 function evaluate(node: Datum | undefined, env: Env): Known {
   if (node === undefined) return undefined;
   if (node.kind === "string") return { text: node.value };
-  if (node.kind === "symbol") return env.get(node.name);
+  if (node.kind === "symbol") {
+    const bound = env.get(node.name);
+    return bound !== undefined && "alias" in bound ? undefined : bound;
+  }
   if (!isList(node)) return undefined;
   const args = argsOf(node);
   const texts = (): string[] | undefined => {
@@ -92,13 +98,18 @@ function evaluate(node: Datum | undefined, env: Env): Known {
 /** `let`, `let*`, `letrec` bindings of texts, added to `env`. */
 function bind(node: ListNode, env: Env): Env {
   const [bindings] = argsOf(node);
-  const next = new Map(env);
+  const next = new Map<string, Known | { readonly alias: string }>(env);
   if (isList(bindings))
     for (const binding of data(bindings.items)) {
       if (!isList(binding)) continue;
       const [name, value] = data(binding.items);
-      if (symbolName(name) !== undefined)
-        next.set(symbolName(name)!, evaluate(value, headOf(node) === "let" ? env : next));
+      if (symbolName(name) === undefined) continue;
+      const scope = headOf(node) === "let" ? env : next;
+      const variable = symbolName(value);
+      next.set(
+        symbolName(name)!,
+        variable !== undefined && !scope.has(variable) ? { alias: variable } : evaluate(value, scope),
+      );
     }
   return next;
 }
@@ -132,7 +143,9 @@ function describe(expr: Datum | undefined, env: Env, inPackages: boolean): Omit<
     const fields = new Map<string, Datum | undefined>();
     for (const field of head === "package" ? args : args.slice(1))
       if (isList(field) && headOf(field) !== undefined) fields.set(headOf(field)!, argsOf(field)[0]);
-    const parent = head === "package/inherit" ? symbolName(args[0]) : symbolName(fields.get("inherit"));
+    const named = head === "package/inherit" ? symbolName(args[0]) : symbolName(fields.get("inherit"));
+    const bound = named === undefined ? undefined : env.get(named);
+    const parent = bound !== undefined && "alias" in bound ? bound.alias : named;
     return {
       ...at,
       parent,
@@ -211,7 +224,7 @@ export function readModule(text: string, file: string): ModuleFacts | undefined 
       exports.push(...publicNames(options[i + 1]));
   }
   // Texts bound at top level (`(define %foo-version "1.2")`), for the versions that name them.
-  const env = new Map<string, Known>();
+  const env = new Map<string, Known | { readonly alias: string }>();
   for (const form of forms)
     if (["define", "define-public"].includes(headOf(form) ?? "")) {
       const [variable, value] = argsOf(form as ListNode);
@@ -265,6 +278,11 @@ export function readModule(text: string, file: string): ModuleFacts | undefined 
         }
         break;
       case "define":
+        // A package exported by `#:export` (glib, dbus...), or a private one others inherit from.
+        if (!isList(target)) {
+          const made = describe(value, env, false);
+          if (made && !made.opaque && !made.alias) packages.push({ ...made, variables: [variable], private: true });
+        }
         if (headOf(value) === "build-system") {
           const lower = argsOf(value as ListNode).find((f) => headOf(f) === "lower");
           systems.push({ variable, lower: lower && symbolName(argsOf(lower as ListNode)[0]) });
@@ -272,9 +290,13 @@ export function readModule(text: string, file: string): ModuleFacts | undefined 
         break;
     }
   }
+  const exported = new Set(exports);
+  const visible = packages.map((p) =>
+    p.private && p.variables.some((v) => exported.has(v)) ? { ...p, private: undefined } : p,
+  ) as RawPackage[];
   const buildSystems = systems.map(({ variable, lower }) => ({
     variable,
     keywords: [...new Set([...(lower ? (lowers.get(lower) ?? []) : []), ...builds])].sort(),
   }));
-  return { module, exports: [...new Set(exports)], packages, buildSystems };
+  return { module, exports: [...exported], packages: visible, buildSystems };
 }

@@ -138,7 +138,7 @@ function resolvePackages(facts: readonly (ModuleFacts & { file: string })[]): Ca
         ...(p.supersededBy ? { supersededBy: p.supersededBy } : {}),
       };
       for (const v of p.variables) seen.set(`${f.module}\0${v}`, made);
-      packages.push(made);
+      if (!p.private) packages.push(made);
     }
   return packages;
 }

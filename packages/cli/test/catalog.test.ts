@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATALOG_FORMAT, readCatalog, readTree } from "@guix-ts/catalog";
 import { runCli } from "../../../test/fixtures/cli.js";
@@ -117,6 +118,52 @@ function channel(): { dir: string; commit: string } {
 
 const { dir, commit } = channel();
 const file = join(root, "catalog.json");
+
+describe("validation with a catalogue (--catalog)", () => {
+  it("an unknown package, version or output, a module that does not export a name, an unknown keyword: all at once, with did-you-mean", async () => {
+    await runCli(["catalog", "build", "--from", dir, "--output", file]);
+    const core = pathToFileURL(join(import.meta.dirname, "../../core/dist/index.js")).href;
+    const script = join(root, "build.ts");
+    writeFileSync(
+      script,
+      `import { buildSystem, concatenateManifests, guixPackage, packagesToManifest, pkg, specificationsToManifest } from ${JSON.stringify(core)};
+export const manifest = concatenateManifests([
+  specificationsToManifest(["helo", "hello@9", "hello:bin", "hello@2.12:doc"]),
+  packagesToManifest([
+    guixPackage("tool", "gnu packages extra"),
+    guixPackage("hello-next", "gnu packages extr"),
+    pkg({
+      name: "app",
+      version: "1",
+      buildSystem: buildSystem("demo", { tests: false, extra: { "configure-flag": [] } }, {}),
+      synopsis: "An app",
+      description: "An app.",
+      homePage: "https://example.org",
+      license: "expat",
+    }),
+  ]),
+]);
+`,
+    );
+    const { code, err } = await runCli(["print", script, "manifest", "--catalog", file]);
+    expect(code).toBe(2);
+    const lines = err.trim().split("\n");
+    expect(lines).toEqual([
+      'guix-ts print: manifest.manifests[0].specifications[0]: "helo": no package helo in this Guix; did you mean hello?',
+      'guix-ts print: manifest.manifests[0].specifications[1]: "hello@9": no version 9 of hello in this Guix; it has 2.12.1, 3.0',
+      'guix-ts print: manifest.manifests[0].specifications[2]: "hello:bin": hello has no output bin; its outputs: out, doc',
+      expect.stringMatching(
+        /^guix-ts print: manifest\.manifests\[1\]\.packages\[0\]: .*: \(gnu packages extra\) does not export tool; \(gnu packages base\) does$/,
+      ),
+      expect.stringMatching(
+        /^guix-ts print: manifest\.manifests\[1\]\.packages\[1\]: .*: no module \(gnu packages extr\) in this Guix; did you mean \(gnu packages extra\)\?$/,
+      ),
+      "guix-ts print: manifest.manifests[1].packages[2].buildSystem.configure-flag: []: demo-build-system takes no #:configure-flag in this Guix; did you mean #:configure-flags?",
+    ]);
+    // Without the catalogue, the same script prints: names are checked for their form only.
+    expect((await runCli(["print", script, "manifest"])).code).toBe(0);
+  });
+});
 
 describe("guix-ts catalog on a fixture channel", () => {
   it("builds a catalogue: the commit, the modules that read, and the one that does not (file:line:column)", async () => {

@@ -76,9 +76,12 @@ export interface SourcePin {
  */
 export function sourcePin(p: Package): SourcePin | undefined {
   const source = p.source;
-  if (source === undefined || isScheme(source) || source.method.name !== "git-fetch") return undefined;
-  const uri = source.uri as GitReference;
-  if (uri.commit !== undefined && source.sha256 !== undefined) return undefined;
+  // Whatever is not a git origin (a string where an origin belongs, too: validation says so) has no pin.
+  const method = typeof source === "object" && source !== null && !isScheme(source) ? source.method : undefined;
+  if (typeof method !== "object" || method === null || method.name !== "git-fetch") return undefined;
+  const origin = source as Origin;
+  const uri = origin.uri as GitReference;
+  if (uri.commit !== undefined && origin.sha256 !== undefined) return undefined;
   const recursive = uri.recursive ?? false;
   const followsVersion = isScheme(uri.commit) && uri.commit.kind === "symbol" && uri.commit.name === "version";
   const ref = typeof uri.commit === "string" ? uri.commit : (uri.ref ?? (followsVersion ? p.version : "HEAD"));

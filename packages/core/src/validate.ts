@@ -15,6 +15,7 @@ import type {
   CheckedPackageRef,
 } from "./checked.js";
 import type { License } from "./licenses.js";
+import { keywordProblem, specificationProblem, variableProblem, type GuixKnowledge } from "./knowledge.js";
 import { pinnedOrigin, type LockFile } from "./lock.js";
 import { TRANSFORMATIONS_WITH_VALUE } from "./transformations.js";
 import {
@@ -87,7 +88,10 @@ class Checker {
   readonly packages: CheckedPackage[] = [];
   readonly guixVariables = new Set<string>();
 
-  constructor(private readonly lock: LockFile | undefined) {}
+  constructor(
+    private readonly lock: LockFile | undefined,
+    private readonly knowledge?: GuixKnowledge | undefined,
+  ) {}
 
   packageRef(ref: PackageRef, path: string): Validation<CheckedPackageRef> {
     if (isScheme(ref)) return check(isDatumValue(ref), path, ref, "expected a datum");
@@ -98,8 +102,13 @@ class Checker {
         const guix = ref as Extract<PackageRef, { kind: "guix-package" }>;
         const { variable, module } = guix;
         if (matches(VARIABLE, variable)) this.guixVariables.add(variable);
+        const known =
+          this.knowledge && matches(VARIABLE, variable) && Array.isArray(module)
+            ? variableProblem(this.knowledge, variable, module.join(" "))
+            : undefined;
         return andKeep(
           guix,
+          check(known === undefined, path, guix, known ?? ""),
           check(matches(VARIABLE, variable), `${path}.variable`, variable, "expected a variable name"),
           check(
             Array.isArray(module) && module.length > 0 && Array.from(module).every((p) => matches(VARIABLE, p)),
@@ -175,6 +184,8 @@ class Checker {
           if (!Array.isArray(entry) || entry.length !== 2 || !matches(KEYWORD, entry[0]))
             return problem(ep, entry, "expected [keyword, value], the keyword a name without #:");
           const [keyword, value] = entry as [string, ArgumentValue];
+          const unknown = this.knowledge && keywordProblem(this.knowledge, bs.name, keyword);
+          if (unknown) return problem(`${path}.${keyword}`, value, unknown);
           return pipe(
             this.argument(value, `${path}.${keyword}`),
             E.map((checked) => [keyword, checked] as const),
@@ -278,7 +289,20 @@ class Checker {
     switch (kindOf(m)) {
       case "specifications-manifest": {
         const ms = m as Extract<Manifest, { kind: "specifications-manifest" }>;
-        return andKeep(ms, eachOf(ms.specifications, `${path}.specifications`, validateSpecification));
+        return andKeep(
+          ms,
+          eachOf(ms.specifications, `${path}.specifications`, (spec: unknown, sp) =>
+            pipe(
+              validateSpecification(spec, sp),
+              E.chain((valid) => {
+                if (this.knowledge === undefined) return ok(valid);
+                const [, name, version, output] = SPECIFICATION.exec(valid)!;
+                const wrong = specificationProblem(this.knowledge, name!, version, output);
+                return wrong === undefined ? ok(valid) : problem(sp, valid, wrong);
+              }),
+            ),
+          ),
+        );
       }
       case "packages-manifest": {
         const ms = m as Extract<Manifest, { kind: "packages-manifest" }>;
@@ -351,10 +375,15 @@ function refName(ref: PackageRef): string | undefined {
  */
 export function validateManifest(
   manifest: Manifest,
-  options: { readonly lock?: LockFile | undefined; readonly path?: string } = {},
+  options: {
+    readonly lock?: LockFile | undefined;
+    readonly path?: string;
+    /** What the targeted Guix provides: names, versions, outputs, modules and keywords are then checked against it. */
+    readonly knowledge?: GuixKnowledge | undefined;
+  } = {},
 ): Validation<CheckedManifest> {
   const path = options.path ?? "manifest";
-  const checker = new Checker(options.lock);
+  const checker = new Checker(options.lock, options.knowledge);
   return pipe(
     all({
       manifest: checker.withPlaces(checker.manifest(manifest, path)),

@@ -165,3 +165,20 @@ describe("validation gathers every problem, each with its path and value", () =>
     }
   });
 });
+
+describe("a lock beside a malformed source", () => {
+  it("a string where an origin belongs is a problem, not a crash, when a lock is applied", () => {
+    const p = G.pkg({
+      name: "app",
+      version: "1",
+      source: "https://example.org/app.tar.gz" as never,
+      buildSystem: G.copyBuildSystem(),
+      synopsis: "An app",
+      description: "An app.",
+      homePage: "https://example.org",
+      license: "expat",
+    });
+    const result = G.validateManifest(G.packagesToManifest([p]), { lock: G.EMPTY_LOCK });
+    expect(E.isLeft(result) && result.left.map((x) => x.path)).toEqual(["manifest.packages[0].source"]);
+  });
+});

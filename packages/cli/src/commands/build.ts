@@ -4,6 +4,7 @@ import type { BuildFile, ImageSpecOptions } from "@guix-ts/core";
 import { readLock } from "@guix-ts/pinning";
 import { buildImages, shellQuote, type BuildImagesResult } from "@guix-ts/runner";
 import { parseCommand } from "../args.js";
+import { CATALOG_FLAG, CATALOG_FLAG_USAGE, knowledgeFrom } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
 import {
   BUILD_FLAGS,
@@ -31,7 +32,7 @@ writes the files and prints the commands to run by hand (exit 0).
   --lock FILE           the lock (default: guix-ts.lock beside FILE)
   --frozen              fail unless the lock pins every source and channel (for CI)
   --load                docker load (or podman load) each image built
-  -R, -RR, -C, --max-layers, --save-provenance, --localstatedir    as guix pack takes them
+${CATALOG_FLAG_USAGE}  -R, -RR, -C, --max-layers, --save-provenance, --localstatedir    as guix pack takes them
 ${IMAGE_FLAGS_USAGE}
 ${BUILD_FLAGS_USAGE}
 ${GUIX_FLAGS_USAGE}`;
@@ -42,6 +43,7 @@ export const FLAGS = {
   lock: { type: "string" },
   frozen: { type: "boolean" },
   load: { type: "boolean" },
+  ...CATALOG_FLAG,
   ...PACK_FLAGS,
   ...PACK_IMAGE_FLAGS,
   ...IMAGE_FLAGS,
@@ -58,6 +60,8 @@ export interface BuildScriptOptions {
   readonly frozen?: boolean | undefined;
   /** From flags: set over the image built (only one may be built then). */
   readonly image?: ImageSpecOptions | undefined;
+  /** A catalogue file to check names against. */
+  readonly catalog?: string | undefined;
 }
 
 /**
@@ -81,6 +85,7 @@ export async function buildScript(
     lock: await readLock(lockPath),
     ...(o.frozen ? { frozen: true } : {}),
     ...(o.only ? { only: o.only } : {}),
+    knowledge: await knowledgeFrom(o.catalog),
     guix: guixOptions(values, io),
     packOptions: { ...buildOptions(values), ...extras },
     ...(io.signal ? { signal: io.signal } : {}),
@@ -143,6 +148,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         lock: values.lock,
         frozen: values.frozen,
         image: imageFromFlags(values),
+        catalog: values.catalog,
       },
       values,
       io,

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { orThrow, validateImage } from "@guix-ts/core";
 import { GuixNotFound, archiveName, openGuix, packCommands, packImage, shellQuote } from "@guix-ts/runner";
 import { parseCommand } from "../args.js";
+import { CATALOG_FLAG, CATALOG_FLAG_USAGE } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
 import {
   BUILD_FLAGS,
@@ -33,7 +34,7 @@ specifications, -e EXPR, or a .ts/.js build script (its manifest, channels, imag
   --save-provenance  --localstatedir  --profile-name NAME  -r, --root FILE  -d, --derivation
   -o, --output FILE     where to write the image (default: NAME-TAG.tar.gz here)
   --load                docker load (or podman load) the result
-${IMAGE_FLAGS_USAGE}
+${CATALOG_FLAG_USAGE}${IMAGE_FLAGS_USAGE}
 ${BUILD_FLAGS_USAGE}
 ${GUIX_FLAGS_USAGE}`;
 
@@ -43,6 +44,7 @@ const FLAGS = {
   channels: { type: "string" },
   output: { type: "string", short: "o" },
   load: { type: "boolean" },
+  ...CATALOG_FLAG,
   ...PACK_IMAGE_FLAGS,
   ...IMAGE_FLAGS,
   ...BUILD_FLAGS,
@@ -65,7 +67,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       if ((values.format ?? "docker") !== "docker")
         throw new UsageError(`a build script makes docker images; -f ${values.format} takes a .scm manifest`);
       const result = await buildScript(
-        { file: scripts[0]!, output: values.output && dirname(resolve(values.output)), image: flags },
+        {
+          file: scripts[0]!,
+          output: values.output && dirname(resolve(values.output)),
+          image: flags,
+          catalog: values.catalog,
+        },
         values,
         io,
       );

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { channelsFileE, didYouMean, manifestFileE, orThrow } from "@guix-ts/core";
 import { readLock } from "@guix-ts/pinning";
 import { parseCommand } from "../args.js";
+import { CATALOG_FLAG, CATALOG_FLAG_USAGE, knowledgeFrom } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
 import type { CommandIO } from "../io.js";
 import { loadBuildFile } from "../load-module.js";
@@ -12,13 +13,13 @@ export const usage = `usage: guix-ts print [FILE] [EXPORT]...
 Print the Scheme a build script (default ./build.ts) exports, as manifest.scm and channels.scm
 would hold it, the lock beside it applied; write nothing. EXPORT: manifest, channels (default: both).
   --lock FILE           the lock (default: guix-ts.lock beside FILE)
-`;
+${CATALOG_FLAG_USAGE}`;
 
 const EXPORTS = ["manifest", "channels"] as const;
 
 /** `guix-ts print`: 0, 2 when the script or an export is wrong. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-  const parsed = parseCommand("print", argv, { lock: { type: "string" } }, usage, io);
+  const parsed = parseCommand("print", argv, { lock: { type: "string" }, ...CATALOG_FLAG }, usage, io);
   if (typeof parsed === "number") return parsed;
   const [file = "build.ts", ...wanted] = parsed.positionals;
   try {
@@ -30,11 +31,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         );
     const build = await loadBuildFile(file);
     const lock = await readLock(parsed.values.lock ?? join(dirname(file), "guix-ts.lock"));
+    const knowledge = await knowledgeFrom(parsed.values.catalog);
     const names = wanted.length > 0 ? wanted : EXPORTS.filter((name) => build[name] !== undefined);
     const texts = names.map((name) => {
       if (name === "manifest") {
         if (build.manifest === undefined) throw new UsageError(`${file} exports no manifest`);
-        return orThrow(manifestFileE({ manifest: build.manifest, lock })).text;
+        return orThrow(manifestFileE({ manifest: build.manifest, lock, knowledge })).text;
       }
       if (build.channels === undefined) throw new UsageError(`${file} exports no channels`);
       return orThrow(channelsFileE({ channels: build.channels, lock })).text;

@@ -9,6 +9,7 @@ import type { CheckedPackage } from "../checked.js";
 import type { LockFile } from "../lock.js";
 import { Lowering, type LowerOptions } from "../lower.js";
 import { validateChannels } from "../validate-channels.js";
+import type { GuixKnowledge } from "../knowledge.js";
 import { validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
 import type { Channel, Manifest } from "../values.js";
@@ -39,6 +40,8 @@ export interface ManifestFileOptions extends LowerOptions {
   readonly context?: ManifestContext;
   /** Commits and hashes of git sources pinned by `guix-ts lock` (`readLock` in `@guix-ts/pinning`). */
   readonly lock?: LockFile | undefined;
+  /** What the targeted Guix provides (`knowledgeOf(catalog)` in `@guix-ts/catalog`): names are checked against it. */
+  readonly knowledge?: GuixKnowledge | undefined;
 }
 
 /** A variable for each package: its name, made unique against the others and Guix's variables in the file. */
@@ -77,7 +80,7 @@ const useModules = (clauses: readonly Node[]): Node[] =>
  */
 export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFile> {
   return pipe(
-    validateManifest(options.manifest, { lock: options.lock }),
+    validateManifest(options.manifest, { lock: options.lock, knowledge: options.knowledge }),
     E.map(({ manifest, packages, guixVariables }) => {
       const variables = variableNames(packages, new Set(guixVariables));
       const lowering = new Lowering(options, variables);

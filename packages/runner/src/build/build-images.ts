@@ -16,6 +16,7 @@ import {
   writeFileAtomic,
   type BuildFile,
   type CheckedImage,
+  type GuixKnowledge,
   type LockFile,
   type Problem,
 } from "@guix-ts/core";
@@ -46,6 +47,8 @@ export interface WriteBuildFilesOptions {
   readonly frozen?: boolean;
   /** Which of the images (by name); all by default. */
   readonly only?: readonly string[];
+  /** What the targeted Guix provides (a catalogue's `knowledgeOf`): package names and the rest checked against it. */
+  readonly knowledge?: GuixKnowledge | undefined;
 }
 
 /**
@@ -72,7 +75,8 @@ export async function writeBuildFiles(options: WriteBuildFilesOptions): Promise<
   };
   if (build.manifest === undefined)
     problems.push({ path: "manifest", value: undefined, message: "missing: a build script exports its manifest" });
-  const manifest = build.manifest && take(manifestFileE({ manifest: build.manifest, lock }));
+  const manifest =
+    build.manifest && take(manifestFileE({ manifest: build.manifest, lock, knowledge: options.knowledge }));
   const channels = build.channels && take(channelsFileE({ channels: build.channels, lock }));
   const images = (options.only ?? Object.keys(build.images)).flatMap((name) => {
     const spec = build.images[name];
