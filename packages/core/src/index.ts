@@ -127,6 +127,7 @@ export {
 } from "./image.js";
 export { buildMachine, machinesFileE, type BuildMachine, type BuildMachineOptions } from "./machines.js";
 export { buildFileE, type BuildFile } from "./build-file.js";
+export { freeVariables } from "./free-variables.js";
 export { keywordProblem, specificationProblem, variableProblem, type GuixKnowledge } from "./knowledge.js";
 
 // ---------------------------------------------------------------------------

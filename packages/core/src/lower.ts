@@ -15,6 +15,7 @@ import type {
   CheckedPackage,
   CheckedPackageRef,
 } from "./checked.js";
+import type { GuixKnowledge } from "./knowledge.js";
 import { licenseDatum, type License } from "./licenses.js";
 import { isScheme, type ArgumentStyle, type InstallPlan, type SearchPath } from "./values.js";
 
@@ -79,6 +80,27 @@ export class Lowering {
     if (this.modules.has(key)) return;
     const name = list(module.map((p) => sym(p)));
     this.modules.set(key, prefix ? list([name, S.kw("prefix"), sym(prefix)]) : name);
+  }
+
+  /**
+   * Import, for each free variable of the file, a module that exports it when none imported (nor
+   * `provided`) does: `pypi-uri` brings `(guix build-system python)`. Among several, a `(guix ...)`
+   * module first, then the shortest name, then the first in order: the same file every time.
+   */
+  useExporters(free: Iterable<string>, knowledge: GuixKnowledge, provided: ReadonlySet<string>): void {
+    const exporters = new Map<string, string[]>();
+    for (const [module, names] of knowledge.modules)
+      for (const name of names) exporters.set(name, [...(exporters.get(name) ?? []), module]);
+    for (const name of free) {
+      const candidates = exporters.get(name);
+      if (candidates === undefined || candidates.some((m) => this.modules.has(m) || provided.has(m))) continue;
+      const rank = (m: string): [number, number, string] => [m.startsWith("guix ") ? 0 : 1, m.split(" ").length, m];
+      const [best] = [...candidates].sort((a, b) => {
+        const [x, y] = [rank(a), rank(b)];
+        return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1);
+      });
+      this.use(best!.split(" "));
+    }
   }
 
   /** A node the user wrote, as it is. */

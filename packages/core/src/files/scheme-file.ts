@@ -9,6 +9,7 @@ import type { CheckedPackage } from "../checked.js";
 import type { LockFile } from "../lock.js";
 import { Lowering, type LowerOptions } from "../lower.js";
 import { validateChannels } from "../validate-channels.js";
+import { freeVariables } from "../free-variables.js";
 import type { GuixKnowledge } from "../knowledge.js";
 import { validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
@@ -86,7 +87,14 @@ export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFi
       const lowering = new Lowering(options, variables);
       const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.package(p)]));
       const body = lowering.manifest(manifest);
-      const imports = lowering.useModules(PROVIDED[options.context ?? "guix-cli"], manifest);
+      const provided = PROVIDED[options.context ?? "guix-cli"];
+      if (options.knowledge !== undefined)
+        lowering.useExporters(
+          freeVariables([...defines, body], new Set(variables.values())),
+          options.knowledge,
+          provided,
+        );
+      const imports = lowering.useModules(provided, manifest);
       return schemeFile([...useModules(imports), ...defines, body]);
     }),
   );
