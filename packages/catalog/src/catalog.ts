@@ -5,7 +5,7 @@
  *
  * @example (await readCatalog("guix-catalog.json")).format === CATALOG_FORMAT // true
  */
-export const CATALOG_FORMAT = 1;
+export const CATALOG_FORMAT = 2;
 
 /** One package, as `guix package -A` and `guix show` describe it. */
 export interface CatalogPackage {
