@@ -2,7 +2,7 @@
 // Guix's are (define-module with #:export and #:re-export, define-public packages, inheritance
 // across modules, git-version, hidden and deprecated packages, a build system whose lower takes
 // #:key arguments, a module that does not read), then `guix-ts catalog build/list/show/search`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -160,6 +160,11 @@ export const manifest = concatenateManifests([
       ),
       "guix-ts print: manifest.manifests[1].packages[2].buildSystem.configure-flag: []: demo-build-system takes no #:configure-flag in this Guix; did you mean #:configure-flags?",
     ]);
+    // `lock` checks them too, before fetching anything (and writes no lock).
+    const lock = await runCli(["lock", script, "--catalog", file]);
+    expect(lock.code).toBe(2);
+    expect(lock.err.split("\n")[0]).toBe(lines[0]!.replace("guix-ts print:", "guix-ts lock:"));
+    expect(existsSync(join(root, "guix-ts.lock"))).toBe(false);
     // Without the catalogue, the same script prints: names are checked for their form only.
     expect((await runCli(["print", script, "manifest"])).code).toBe(0);
   });

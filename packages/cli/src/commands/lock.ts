@@ -1,5 +1,7 @@
 import { dirname, join } from "node:path";
+import { orThrow, validateManifest } from "@guix-ts/core";
 import { readLock, updateLock, writeLock } from "@guix-ts/pinning";
+import { CATALOG_FLAG, CATALOG_FLAG_USAGE, knowledgeFrom } from "../catalog-flag.js";
 import { parseCommand } from "../args.js";
 import { report } from "../errors.js";
 import type { CommandIO } from "../io.js";
@@ -14,6 +16,7 @@ each source's hash computed.
   --update-all    resolve every entry again
   --frozen        change nothing: fail if an entry is missing, stale, or its branch moved
   --lock FILE     the lock file (default: guix-ts.lock beside MODULE)
+${CATALOG_FLAG_USAGE}                        (before anything is fetched)
 `;
 
 /** `guix-ts lock`: exit 0, 1 when frozen and the lock is not up to date (or fetching failed), 2 on usage errors. */
@@ -26,6 +29,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       "update-all": { type: "boolean" },
       frozen: { type: "boolean" },
       lock: { type: "string" },
+      ...CATALOG_FLAG,
     },
     usage,
     io,
@@ -42,6 +46,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const lockPath = values.lock ?? join(dirname(modulePath), "guix-ts.lock");
   try {
     const { manifest, channels } = await loadBuildFile(modulePath);
+    // Misspelt names are found before minutes of fetching, not after.
+    const knowledge = await knowledgeFrom(values.catalog);
+    if (knowledge && manifest) orThrow(validateManifest(manifest, { knowledge }));
     const updated = await updateLock({
       ...(manifest ? { manifest } : {}),
       ...(channels ? { channels } : {}),
