@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../../../test/fixtures/cli.js";
 import { makeGuixDockerArchive } from "../../../test/fixtures/guix-docker-archive.js";
 import { makeStandInHome } from "../../../test/fixtures/stand-in-guix/home.js";
@@ -261,6 +261,7 @@ describe("guix-ts build (STAND-IN guix in real containers)", () => {
       const child = spawn(process.execPath, [BIN, "build", script, "--home", home, "--backend", "bubblewrap"], {
         stdio: "ignore",
       });
+      onTestFinished(() => void child.kill("SIGKILL")); // however the test ends, a time-out too
       const pids = join(home, "var/guix/stand-in-pids");
       // The stand-in writes "PID CHILD" in one go, but the file exists (empty) a moment before.
       while (!(existsSync(pids) && /^\d+ \d+\n$/.test(readFileSync(pids, "utf8"))))

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { orThrow, validateImage } from "@guix-ts/core";
 import { ProcessError } from "@guix-ts/process";
 import * as R from "@guix-ts/runner";
@@ -163,21 +163,18 @@ describe.each<R.Backend>(["bubblewrap", "proot"])("the %s backend when its owner
         stdio: ["ignore", "pipe", "inherit"],
       },
     );
+    onTestFinished(() => void owner.kill("SIGKILL"));
     const daemonPid = Number(
       await new Promise<string>((r) => owner.stdout.once("data", (d: Buffer) => r(d.toString()))),
     );
     const pidFile = join(home, "var/guix/stand-in-pids");
     // The stand-in writes "PID CHILD" in one go, but the file exists (empty) a moment before.
     const written = (): boolean => existsSync(pidFile) && /^\d+ \d+\n$/.test(readFileSync(pidFile, "utf8"));
-    try {
-      while (!written()) await new Promise((r) => setTimeout(r, 20));
-      const pids = [daemonPid, ...readFileSync(pidFile, "utf8").trim().split(" ").map(Number)];
-      expect(pids.filter((pid) => !running(pid))).toEqual([]);
-      owner.kill("SIGKILL");
-      expect(await survivors(pids)).toEqual([]);
-    } finally {
-      owner.kill("SIGKILL");
-    }
+    while (!written()) await new Promise((r) => setTimeout(r, 20));
+    const pids = [daemonPid, ...readFileSync(pidFile, "utf8").trim().split(" ").map(Number)];
+    expect(pids.filter((pid) => !running(pid))).toEqual([]);
+    owner.kill("SIGKILL");
+    expect(await survivors(pids)).toEqual([]);
   }, 30_000);
 });
 
