@@ -3,7 +3,7 @@
  * interface, the packages its public variables are bound to, its build systems. Nothing is run;
  * what cannot be known without running Guile (a version a procedure computes) is left unknown.
  */
-import { readForms, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
+import { isDatum, readForms, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
 
 /** A field's value as far as reading can tell: text, the same field of another package, or unknown. */
 export type Known = { readonly text: string } | { readonly sameAs: string } | undefined;
@@ -41,11 +41,7 @@ export interface ModuleFacts {
 type Env = ReadonlyMap<string, Known | { readonly alias: string }>;
 
 const isList = (node: Node | undefined): node is ListNode => node?.kind === "list";
-const data = (items: readonly Node[]): Datum[] =>
-  items.filter(
-    (n): n is Datum => n.kind !== "comment" && n.kind !== "blank-lines" && n.kind !== "page-break" && !isInert(n),
-  );
-const isInert = (n: Node): boolean => n.kind === "block-comment" || n.kind === "datum-comment" || n.kind === "shebang";
+const data = (items: readonly Node[]): Datum[] => items.filter(isDatum);
 const symbolName = (node: Node | undefined): string | undefined => (node?.kind === "symbol" ? node.name : undefined);
 const headOf = (node: Node | undefined): string | undefined =>
   isList(node) ? symbolName(data(node.items)[0]) : undefined;

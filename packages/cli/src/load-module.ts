@@ -1,6 +1,8 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildFileE, orThrow, type BuildFile } from "@guix-ts/core";
+import { UsageError } from "./errors.js";
 
 /** Import a user's script, TypeScript (through tsx) or JavaScript. */
 async function loadModule(path: string): Promise<Record<string, unknown>> {
@@ -15,8 +17,15 @@ export class ScriptError extends Error {
   override readonly name = "ScriptError";
 }
 
-/** A build script's exports, checked: a `GuixValidationError` names each export that is not what it should be. */
+/** The lock a build script uses unless told otherwise: guix-ts.lock beside it. */
+export const lockBeside = (script: string): string => join(dirname(resolve(script)), "guix-ts.lock");
+
+/**
+ * A build script's exports, checked: a `GuixValidationError` names each export that is not what it
+ * should be; a UsageError says there is no such file.
+ */
 export async function loadBuildFile(path: string): Promise<BuildFile> {
+  if (!existsSync(path)) throw new UsageError(`no build script at ${path}`);
   let exports: Record<string, unknown>;
   try {
     exports = await loadModule(path);

@@ -4,7 +4,7 @@
  * under `unquote`; a gexp's body runs on the build side and needs no host import, except what is
  * under `#$`, `#+`, `#$@`, `#+@`.
  */
-import type { Datum, Node } from "@guix-ts/scheme-printer";
+import { isDatum, type Node } from "@guix-ts/scheme-printer";
 
 type Mode = "code" | "quasi" | "build";
 
@@ -29,9 +29,6 @@ const RECORDS = new Set([
 ]);
 /** Not variables inside a `match` pattern. */
 const PATTERN_WORDS = new Set(["_", "...", "___", "=", "?", "and", "or", "not", "list", "cons", "vector", "quote"]);
-
-const isDatum = (n: Node): n is Datum =>
-  !["comment", "blank-lines", "page-break", "block-comment", "datum-comment", "shebang"].includes(n.kind);
 
 /** Every symbol of a pattern or a formals list (the variables it binds). */
 function symbolsIn(node: Node | undefined, out: Set<string>, pattern = false): void {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { BuildFile, ImageSpecOptions } from "@guix-ts/core";
 import { readLock } from "@guix-ts/pinning";
-import { buildImages, shellQuote, type BuildImagesResult } from "@guix-ts/runner";
+import { buildImages, shellQuote, type BuildImagesResult, type PackCommands } from "@guix-ts/runner";
 import { parseCommand } from "../args.js";
 import { CATALOG_FLAG, CATALOG_FLAG_USAGE, knowledgeFrom } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
@@ -19,7 +19,7 @@ import {
 } from "../guix-flags.js";
 import { IMAGE_FLAGS, IMAGE_FLAGS_USAGE, PACK_IMAGE_FLAGS, imageFromFlags } from "../image-flags.js";
 import type { CommandIO } from "../io.js";
-import { loadBuildFile } from "../load-module.js";
+import { loadBuildFile, lockBeside } from "../load-module.js";
 
 export const usage = `usage: guix-ts build [FILE] [OPTION]...
 
@@ -73,10 +73,9 @@ export async function buildScript(
   values: Parameters<typeof buildOptions>[0],
   io: CommandIO,
 ): Promise<BuildImagesResult> {
-  if (!existsSync(o.file)) throw new UsageError(`no build script at ${o.file}`);
   const build = await loadBuildFile(o.file);
   const outputDir = resolve(o.output ?? join(dirname(resolve(o.file)), "out"));
-  const lockPath = resolve(o.lock ?? join(dirname(resolve(o.file)), "guix-ts.lock"));
+  const lockPath = resolve(o.lock ?? lockBeside(o.file));
   if (o.lock !== undefined && !existsSync(lockPath)) throw new UsageError(`no lock at ${o.lock}`);
   const { maxLayers, compression, extras } = packOptions(values);
   return buildImages({
@@ -109,6 +108,21 @@ export async function buildScript(
   }
 }
 
+/**
+ * The shell lines that make one pack by hand: `PACK=$(guix ... pack ...)`, then for a docker image
+ * `guix-ts image edit "$PACK" OUTPUT FLAGS...`.
+ */
+export function handSteps({ pack, edit }: PackCommands, docker = true): string[] {
+  const packing = `PACK=$(${pack.map(shellQuote).join(" ")})`;
+  if (!docker) return [packing];
+  return [
+    packing,
+    edit("$PACK")
+      .map((arg) => (arg === "$PACK" ? '"$PACK"' : shellQuote(arg)))
+      .join(" "),
+  ];
+}
+
 /** What a build came to, in lines: stdout gets what was made, stderr how to go on without a Guix. */
 export function reportBuild(result: BuildImagesResult, io: CommandIO, command: string): void {
   const out = dirname(result.files.manifest);
@@ -117,12 +131,7 @@ export function reportBuild(result: BuildImagesResult, io: CommandIO, command: s
     return;
   }
   const here = relative(process.cwd(), out) || ".";
-  const steps = result.commands.flatMap(({ pack, edit }) => [
-    `PACK=$(${pack.map(shellQuote).join(" ")})`,
-    edit("$PACK")
-      .map((arg) => (arg === "$PACK" ? '"$PACK"' : shellQuote(arg)))
-      .join(" "),
-  ]);
+  const steps = result.commands.flatMap((commands) => handSteps(commands));
   io.stderr(
     `guix-ts ${command}: ${result.reason.message}\n` +
       `Wrote ${[result.files.manifest, result.files.channels]

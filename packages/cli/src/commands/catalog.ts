@@ -8,7 +8,7 @@ import {
   visiblePackages,
   writeCatalog,
 } from "@guix-ts/catalog";
-import { closest } from "@guix-ts/core";
+import { didYouMean } from "@guix-ts/core";
 import { run as runProcess } from "@guix-ts/process";
 import { parseCommand } from "../args.js";
 import { UsageError, report } from "../errors.js";
@@ -99,8 +99,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
           const [base, version] = name.split("@") as [string, string | undefined];
           const found = all.filter((p) => p.name === base && (version === undefined || p.version?.startsWith(version)));
           if (found.length === 0) {
-            const near = closest(base, new Set(all.map((p) => p.name!)));
-            io.stderr(`guix-ts catalog: ${name}: package not found${near ? `; did you mean ${near}?` : ""}\n`);
+            io.stderr(
+              `guix-ts catalog: ${name}: package not found${didYouMean(base, new Set(all.map((p) => p.name!)))}\n`,
+            );
             code = 1;
           }
           records.push(...found.map(showRecord));

@@ -1,11 +1,10 @@
-import { dirname, join } from "node:path";
 import { orThrow, validateManifest } from "@guix-ts/core";
 import { readLock, updateLock, writeLock } from "@guix-ts/pinning";
 import { CATALOG_FLAG, CATALOG_FLAG_USAGE, knowledgeFrom } from "../catalog-flag.js";
 import { parseCommand } from "../args.js";
 import { report } from "../errors.js";
 import type { CommandIO } from "../io.js";
-import { loadBuildFile } from "../load-module.js";
+import { loadBuildFile, lockBeside } from "../load-module.js";
 
 export const usage = `usage: guix-ts lock [--update NAME]... [--update-all] [--frozen] [--lock FILE] MODULE
 
@@ -43,7 +42,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     return 2;
   }
   const modulePath = positionals[0]!;
-  const lockPath = values.lock ?? join(dirname(modulePath), "guix-ts.lock");
+  const lockPath = values.lock ?? lockBeside(modulePath);
   try {
     const { manifest, channels } = await loadBuildFile(modulePath);
     // Misspelt names are found before minutes of fetching, not after.

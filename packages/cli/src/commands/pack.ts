@@ -1,7 +1,7 @@
 import { copyFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { orThrow, validateImage } from "@guix-ts/core";
-import { GuixNotFound, archiveName, openGuix, packCommands, packImage, shellQuote } from "@guix-ts/runner";
+import { GuixNotFound, archiveName, openGuix, packCommands, packImage } from "@guix-ts/runner";
 import { parseCommand } from "../args.js";
 import { CATALOG_FLAG, CATALOG_FLAG_USAGE } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
@@ -19,7 +19,7 @@ import {
 } from "../guix-flags.js";
 import { IMAGE_FLAGS, IMAGE_FLAGS_USAGE, PACK_IMAGE_FLAGS, imageFromFlags } from "../image-flags.js";
 import type { CommandIO } from "../io.js";
-import { buildScript, reportBuild } from "./build.js";
+import { buildScript, handSteps, reportBuild } from "./build.js";
 
 export const usage = `usage: guix-ts pack [OPTION]... [MANIFEST.scm | BUILD-SCRIPT | PACKAGE...]
 
@@ -128,12 +128,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       session = await openGuix(guixOptions(values, io));
     } catch (error) {
       if (!(error instanceof GuixNotFound)) throw error;
-      const edit = docker
-        ? `\n  guix-ts image edit "$PACK" ${commands.edit("PACK").slice(5).map(shellQuote).join(" ")}`
-        : "";
-      io.stderr(
-        `guix-ts pack: ${error.message}\nThe commands it would run:\n  PACK=$(${commands.pack.map(shellQuote).join(" ")})${edit}\n`,
-      );
+      const steps = handSteps(commands, docker).map((step) => `  ${step}\n`);
+      io.stderr(`guix-ts pack: ${error.message}\nThe commands it would run:\n${steps.join("")}`);
       return 3;
     }
     try {

@@ -1,12 +1,10 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { channelsFileE, didYouMean, manifestFileE, orThrow } from "@guix-ts/core";
 import { readLock } from "@guix-ts/pinning";
 import { parseCommand } from "../args.js";
 import { CATALOG_FLAG, CATALOG_FLAG_USAGE, knowledgeFrom } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
 import type { CommandIO } from "../io.js";
-import { loadBuildFile } from "../load-module.js";
+import { loadBuildFile, lockBeside } from "../load-module.js";
 
 export const usage = `usage: guix-ts print [FILE] [EXPORT]...
 
@@ -23,14 +21,13 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   if (typeof parsed === "number") return parsed;
   const [file = "build.ts", ...wanted] = parsed.positionals;
   try {
-    if (!existsSync(file)) throw new UsageError(`no build script at ${file}`);
     for (const name of wanted)
       if (!(EXPORTS as readonly string[]).includes(name))
         throw new UsageError(
           `${name} is not an export print knows${didYouMean(name, EXPORTS)}; give manifest or channels`,
         );
     const build = await loadBuildFile(file);
-    const lock = await readLock(parsed.values.lock ?? join(dirname(file), "guix-ts.lock"));
+    const lock = await readLock(parsed.values.lock ?? lockBeside(file));
     const knowledge = await knowledgeFrom(parsed.values.catalog);
     const names = wanted.length > 0 ? wanted : EXPORTS.filter((name) => build[name] !== undefined);
     const texts = names.map((name) => {

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readLock } from "@guix-ts/pinning";
 import { ProcessError } from "@guix-ts/process";
@@ -14,7 +13,7 @@ import {
   guixOptions,
 } from "../guix-flags.js";
 import type { CommandIO } from "../io.js";
-import { loadBuildFile } from "../load-module.js";
+import { loadBuildFile, lockBeside } from "../load-module.js";
 
 export const usage = `usage: guix-ts shell [FILE] [OPTION]... [-- COMMAND...]
 
@@ -45,12 +44,11 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   try {
     if (positionals.length > 1) throw new UsageError("give one build script; the command to run goes after --");
     const file = positionals[0] ?? "build.ts";
-    if (!existsSync(file)) throw new UsageError(`no build script at ${file}`);
     const build = await loadBuildFile(file);
     const files = await writeBuildFiles({
       build: { ...build, images: {} },
       outputDir: resolve(values.output ?? join(dirname(resolve(file)), "out")),
-      lock: await readLock(join(dirname(file), "guix-ts.lock")),
+      lock: await readLock(lockBeside(file)),
     });
     const shell = {
       ...buildOptions(values),
