@@ -90,9 +90,7 @@ describe("guix-ts pack, doctor", () => {
       expect(err).toContain("guix-ts setup --tarball");
       expect(err).toContain(`guix pack --format=docker --manifest=${manifest} --entry-point=bin/hello`);
       // Then the edit of what the pack printed, into the archive it would write here.
-      expect(err).toContain(
-        `\n  guix-ts image edit "$PACK" ${join(process.cwd(), "image-latest.tar.gz")}\n`,
-      );
+      expect(err).toContain(`\n  guix-ts image edit "$PACK" ${join(process.cwd(), "image-latest.tar.gz")}\n`);
     } finally {
       process.env.PATH = saved;
     }
