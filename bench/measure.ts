@@ -21,6 +21,17 @@ export function bestOf(runs: number, work: () => void, warmUp = true): number {
   return best;
 }
 
+/** The median of `runs` timings of `work`, in milliseconds (no warm-up): for whole commands, whose runs vary. */
+export function medianOf(runs: number, work: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
 /** The fastest of `runs` timings of asynchronous `work`, in milliseconds (no warm-up: the caller decides). */
 export async function bestOfAsync(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
   let best = Infinity;

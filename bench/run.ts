@@ -1,21 +1,34 @@
-/** `pnpm bench`: every benchmark, each against its peer measured in the same run. */
+/** `pnpm bench [GROUP...]`: every benchmark (or those groups), each against its peer measured in the same run. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { report } from "./measure.js";
 import { benchCatalog } from "./catalog.js";
+import { benchCatalogTypes } from "./catalog-types.js";
 import { benchContainers } from "./containers.js";
 import { benchDockerArchive } from "./docker-archive.js";
 import { benchHash } from "./hash.js";
+import { report, type BenchResult } from "./measure.js";
 import { benchScheme } from "./scheme.js";
 
+const GROUPS: Record<string, (dir: string) => BenchResult[] | Promise<BenchResult[]>> = {
+  scheme: benchScheme,
+  catalog: benchCatalog,
+  "catalog-types": benchCatalogTypes,
+  hash: benchHash,
+  containers: benchContainers,
+  "docker-archive": benchDockerArchive,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((g) => !(g in GROUPS));
+if (unknown.length > 0) {
+  console.error(`pnpm bench: no group ${unknown.join(", ")}; the groups: ${Object.keys(GROUPS).join(", ")}`);
+  process.exit(2);
+}
 const dir = mkdtempSync(join(tmpdir(), "guix-ts-bench-"));
 try {
-  console.log(report(benchScheme(dir)));
-  console.log(report(await benchCatalog(dir)));
-  console.log(report(await benchHash(dir)));
-  console.log(report(await benchContainers(dir)));
-  console.log(report(benchDockerArchive(dir)));
+  for (const [name, bench] of Object.entries(GROUPS))
+    if (wanted.length === 0 || wanted.includes(name)) console.log(report(await bench(dir)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
  * every package bound to a public variable (inheritance followed across modules), every build
  * system and the keywords it accepts. A module that does not read is a problem, the rest is read.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOG_FORMAT, type Catalog, type CatalogBuildSystem, type CatalogPackage } from "./catalog.js";
 import { readModule, type Known, type ModuleFacts, type RawPackage } from "./read-module.js";
@@ -20,6 +20,7 @@ export class CatalogError extends Error {
 /** Every `.scm` file below `dir`, as paths relative to it, sorted; `.git` and hidden folders skipped. */
 function schemeFiles(dir: string, under = ""): string[] {
   const files: string[] = [];
+  if (!existsSync(join(dir, under))) return files;
   for (const entry of readdirSync(join(dir, under), { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : 1,
   )) {
@@ -35,8 +36,17 @@ function schemeFiles(dir: string, under = ""): string[] {
 export interface ReadTreeOptions {
   /** The channels the checkout is (`{ guix: "4fd32c00ab..." }`), recorded in the catalogue. */
   readonly channels?: Readonly<Record<string, string | undefined>>;
-  /** Only these folders of it (default: the whole tree). */
+  /** Only these folders of it (default: `gnu` and `guix` in a Guix checkout, else all of it). */
   readonly roots?: readonly string[];
+  /** The folder of it that the modules are in (a channel's `(directory "...")`); locations are relative to it. */
+  readonly moduleDir?: string;
+}
+
+/** One checkout to read: its folder and, as in {@link ReadTreeOptions}, the part of it. */
+export interface ChannelTree {
+  readonly dir: string;
+  readonly roots?: readonly string[] | undefined;
+  readonly moduleDir?: string | undefined;
 }
 
 /**
@@ -46,28 +56,46 @@ export interface ReadTreeOptions {
  * @example const catalog = readTree("/home/me/src/guix", { channels: { guix: "4fd32c00ab" } });
  */
 export function readTree(dir: string, options: ReadTreeOptions = {}): Catalog {
-  try {
-    if (!statSync(dir).isDirectory()) throw new CatalogError(`${dir} is not a folder`);
-  } catch (error) {
-    if (error instanceof CatalogError) throw error;
-    throw new CatalogError(`${dir}: no such folder`);
-  }
-  const files = (options.roots ?? [""]).flatMap((root) => schemeFiles(dir, root));
+  return readTrees([{ dir, roots: options.roots, moduleDir: options.moduleDir }], options.channels ?? {});
+}
+
+/**
+ * Read the checkouts of several channels into one catalogue: a package may inherit from another
+ * channel's. Throws CatalogError when a folder is no channel.
+ *
+ * @example readTrees([{ dir: "/src/guix" }, { dir: "/src/my-channel", moduleDir: "src" }], { guix: "4fd3…", mine: "a1b2…" })
+ */
+export function readTrees(
+  trees: readonly ChannelTree[],
+  channels: Readonly<Record<string, string | undefined>>,
+): Catalog {
   const facts: (ModuleFacts & { file: string })[] = [];
   const problems: string[] = [];
-  for (const file of files) {
+  for (const tree of trees) {
+    const base = tree.moduleDir ? join(tree.dir, tree.moduleDir) : tree.dir;
     try {
-      const read = readModule(readFileSync(join(dir, file), "utf8"), file);
-      if (read) facts.push({ ...read, file });
+      if (!statSync(base).isDirectory()) throw new CatalogError(`${base} is not a folder`);
     } catch (error) {
-      problems.push((error as Error).message.split("\n")[0]!);
+      if (error instanceof CatalogError) throw error;
+      throw new CatalogError(`${base}: no such folder`);
     }
+    // Guix's own checkout: its modules are under gnu/ and guix/ (tests/ and etc/ hold other Scheme).
+    const roots = tree.roots ?? (existsSync(join(base, "guix", "packages.scm")) ? ["gnu", "guix"] : [""]);
+    const before = facts.length;
+    for (const file of roots.flatMap((root) => schemeFiles(base, root))) {
+      try {
+        const read = readModule(readFileSync(join(base, file), "utf8"), file);
+        if (read) facts.push({ ...read, file });
+      } catch (error) {
+        problems.push((error as Error).message.split("\n")[0]!);
+      }
+    }
+    if (facts.length === before)
+      throw new CatalogError(`${tree.dir} is not a Guix channel: no Scheme module (define-module) in it`);
   }
-  if (facts.length === 0)
-    throw new CatalogError(`${dir} is not a Guix channel: no Scheme module (define-module) in it`);
   return {
     format: CATALOG_FORMAT,
-    channels: options.channels ?? {},
+    channels,
     packages: resolvePackages(facts),
     modules: Object.fromEntries(facts.map((f) => [f.module, [...f.exports].sort()])),
     buildSystems: Object.fromEntries(
@@ -123,7 +151,11 @@ function resolvePackages(facts: readonly (ModuleFacts & { file: string })[]): Ca
       if (p.alias) {
         // Another name for a package of the same module: one package, two variables.
         const target = p.parent && seen.get(`${f.module}\0${p.parent}`);
-        if (target) target.variables.push(...p.variables);
+        if (target) {
+          target.variables.push(...p.variables);
+          // An alias of an alias (`python` -> `python-3` -> `python-3.11`) finds it too.
+          for (const v of p.variables) seen.set(`${f.module}\0${v}`, target);
+        }
         continue;
       }
       const made = {

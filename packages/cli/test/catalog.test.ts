@@ -1,7 +1,5 @@
-// The catalogue end to end on a fixture channel made with the real git: modules written the way
-// Guix's are (define-module with #:export and #:re-export, define-public packages, inheritance
-// across modules, git-version, hidden and deprecated packages, a build system whose lower takes
-// #:key arguments, a module that does not read), then `guix-ts catalog build/list/show/search`.
+// The catalogue end to end on the fixture channel (test/fixtures/guix-channel.ts), read from its
+// checkout: `guix-ts catalog build --from`, list, show, search, and validation with --catalog.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,114 +7,12 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATALOG_FORMAT, readCatalog, readTree } from "@guix-ts/catalog";
 import { runCli } from "../../../test/fixtures/cli.js";
-import { git } from "../../../test/fixtures/git-repos.js";
+import { fixtureChannel } from "../../../test/fixtures/guix-channel.js";
 
 const root = mkdtempSync(join(tmpdir(), "guix-ts-catalog-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const FILES: Record<string, string> = {
-  "gnu/packages/base.scm": `(define-module (gnu packages base)
-  #:use-module (guix packages)
-  #:use-module (guix git-download)
-  #:export (make-greeter)
-  #:re-export (git-version))
-
-(define %tool-version "1.0")
-
-(define-public hello
-  (package
-    (name "hello")
-    (version "2.12.1")
-    (source #f)
-    (outputs '("out" "doc"))
-    (synopsis "Hello, GNU world: An example GNU package")
-    (license #f)))
-
-(define-public tool
-  (let ((commit "0123456789abcdef0123")
-        (revision "3"))
-    (package
-      (name "tool")
-      (version (git-version %tool-version revision commit))
-      (synopsis (string-append "A " "tool"))
-      (license #f))))
-
-(define-public hello-for-tests
-  (hidden-package hello))
-
-(define-deprecated-package hello-old
-  hello)
-
-(define-public greeting
-  (make-greeter "hi"))
-
-(define (make-greeter text)
-  (lambda (. args) (cons text args)))
-`,
-  "gnu/packages/extra.scm": `(define-module (gnu packages extra)
-  #:use-module (guix packages)
-  #:use-module (gnu packages base))
-
-(define-public hello-next
-  (package
-    (inherit hello)
-    (name "hello-next")
-    (synopsis "The next hello")))
-
-(define-public hello-3
-  (package/inherit hello
-    (version "3.0")))
-
-(define-public tool-docs
-  (package
-    (inherit hello)
-    (name "tool-docs")
-    (version (package-version tool))))
-`,
-  "guix/build-system/demo.scm": `(define-module (guix build-system demo)
-  #:use-module (guix build-system)
-  #:export (demo-build-system))
-
-(define* (lower name
-                #:key source inputs native-inputs outputs system target
-                (python (default-python))
-                #:allow-other-keys
-                #:rest arguments)
-  "Return a bag for NAME."
-  #f)
-
-(define* (demo-build name inputs
-                     #:key source (tests? #t) (phases '%standard-phases)
-                     (configure-flags ''()) outputs system)
-  #f)
-
-(define demo-build-system
-  (build-system
-    (name 'demo)
-    (description "A demo build system")
-    (lower lower)))
-`,
-  "gnu/packages/broken.scm": `(define-module (gnu packages broken))
-
-(define-public broken
-  (package
-    (name "broken")
-`,
-};
-
-function channel(): { dir: string; commit: string } {
-  const dir = join(root, "channel");
-  for (const [file, text] of Object.entries(FILES)) {
-    mkdirSync(join(dir, file, ".."), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  git(dir, "init", "--quiet");
-  git(dir, "add", ".");
-  git(dir, "commit", "--quiet", "-m", "channel");
-  return { dir, commit: git(dir, "rev-parse", "HEAD") };
-}
-
-const { dir, commit } = channel();
+const { dir, commit } = fixtureChannel(join(root, "channel"));
 const file = join(root, "catalog.json");
 
 describe("validation with a catalogue (--catalog)", () => {
@@ -185,8 +81,10 @@ describe("guix-ts catalog on a fixture channel", () => {
       "git-version",
       "greeting",
       "hello",
+      "hello-2",
       "hello-for-tests",
       "hello-old",
+      "hello-stable",
       "make-greeter",
       "tool",
     ]);
@@ -224,8 +122,10 @@ describe("guix-ts catalog on a fixture channel", () => {
     const catalog = await readCatalog(file);
     const by = (v: string) => catalog.packages.find((p) => p.variables.includes(v));
     expect(by("hello-for-tests")).toMatchObject({ name: "hello", hidden: true });
+    // An alias of an alias is the same package: one row, every variable.
+    expect(by("hello-stable")).toMatchObject({ name: "hello", variables: ["hello", "hello-2", "hello-stable"] });
     expect(by("hello-old")).toMatchObject({ name: "hello-old", supersededBy: "hello" });
-    expect(by("greeting")).toMatchObject({ location: "gnu/packages/base.scm:34:2", module: "gnu packages base" });
+    expect(by("greeting")).toMatchObject({ location: "gnu/packages/base.scm:38:2", module: "gnu packages base" });
     expect([by("greeting")?.name, by("greeting")?.version]).toEqual([undefined, undefined]);
   });
 

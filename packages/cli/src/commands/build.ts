@@ -78,13 +78,14 @@ export async function buildScript(
   const lockPath = resolve(o.lock ?? lockBeside(o.file));
   if (o.lock !== undefined && !existsSync(lockPath)) throw new UsageError(`no lock at ${o.lock}`);
   const { maxLayers, compression, extras } = packOptions(values);
+  const lock = await readLock(lockPath);
   return buildImages({
     build: withFlags(build, o),
     outputDir,
-    lock: await readLock(lockPath),
+    lock,
     ...(o.frozen ? { frozen: true } : {}),
     ...(o.only ? { only: o.only } : {}),
-    knowledge: await knowledgeFrom(o.catalog),
+    knowledge: await knowledgeFrom(o.catalog, build.channels, lock),
     guix: guixOptions(values, io),
     packOptions: { ...buildOptions(values), ...extras },
     ...(io.signal ? { signal: io.signal } : {}),

@@ -46,12 +46,13 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   try {
     const { manifest, channels } = await loadBuildFile(modulePath);
     // Misspelt names are found before minutes of fetching, not after.
-    const knowledge = await knowledgeFrom(values.catalog);
+    const lock = await readLock(lockPath);
+    const knowledge = await knowledgeFrom(values.catalog, channels, lock);
     if (knowledge && manifest) orThrow(validateManifest(manifest, { knowledge }));
     const updated = await updateLock({
       ...(manifest ? { manifest } : {}),
       ...(channels ? { channels } : {}),
-      lock: await readLock(lockPath),
+      lock,
       frozen: values.frozen ?? false,
       update: values["update-all"] ? true : (values.update ?? []),
       onChange: (what) => io.stdout(`${what}\n`),

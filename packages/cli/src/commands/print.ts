@@ -28,7 +28,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         );
     const build = await loadBuildFile(file);
     const lock = await readLock(parsed.values.lock ?? lockBeside(file));
-    const knowledge = await knowledgeFrom(parsed.values.catalog);
+    const knowledge = await knowledgeFrom(parsed.values.catalog, build.channels, lock);
     const names = wanted.length > 0 ? wanted : EXPORTS.filter((name) => build[name] !== undefined);
     const texts = names.map((name) => {
       if (name === "manifest") {
