@@ -1,9 +1,11 @@
 // The runner against a real Guix, when one is here: `guix` on PATH, or a rootless home named by
 // GUIX_TS_GUIX_HOME. Guix cannot be installed on the machines this project is built on, so there
 // this suite is skipped; on a machine with Guix it runs the same steps the stand-in tests check.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { CATALOG_REPL_SCRIPT, catalogFromRepl } from "@guix-ts/catalog";
 import { orThrow, validateImage } from "@guix-ts/core";
 import * as R from "@guix-ts/runner";
 
@@ -32,6 +34,29 @@ describe.runIf(realGuix)("a real Guix", () => {
       },
     );
     expect(lines.join("\n")).toMatch(/hello|would be|nothing to be done/);
+  }, 600_000);
+
+  it("prints the exact catalogue with guix repl: hello in (gnu packages base), gnu-build-system's keywords", async () => {
+    await using guix = await R.openGuix(home ? { home } : { backend: "host" });
+    const dir = mkdtempSync(join(tmpdir(), "guix-ts-real-repl-"));
+    try {
+      writeFileSync(join(dir, "catalog.scm"), CATALOG_REPL_SCRIPT);
+      const { stdout } = await guix.run(["repl", "--", join(dir, "catalog.scm")]);
+      const catalog = catalogFromRepl(stdout, { guix: undefined });
+      expect(catalog.packages.length).toBeGreaterThan(10_000);
+      expect(catalog.packages.find((p) => p.variables.includes("hello"))).toMatchObject({
+        name: "hello",
+        module: "gnu packages base",
+        location: expect.stringMatching(/^gnu\/packages\/base\.scm:\d+:\d+$/),
+      });
+      expect(catalog.modules["gnu packages base"]).toContain("hello");
+      expect(catalog.modules["guix build-system python"]).toContain("pypi-uri");
+      expect(catalog.buildSystems["gnu-build-system"]?.keywords).toEqual(
+        expect.arrayContaining(["tests?", "configure-flags", "phases"]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 600_000);
 });
 

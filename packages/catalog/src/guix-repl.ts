@@ -6,47 +6,79 @@
  */
 import { readDatums, type Datum, type Node } from "@guix-ts/scheme-printer";
 import { CATALOG_FORMAT, type Catalog, type CatalogBuildSystem, type CatalogPackage } from "./catalog.js";
-import { CatalogError } from "./read-tree.js";
+import { CatalogError, namedFirst } from "./read-tree.js";
 
 const MARK = ";; guix-ts catalog";
 
 /**
  * The script `guix repl -- FILE` runs. It prints a line `;; guix-ts catalog`, then
- * `(packages ROW...)`, `(modules (MODULE NAME...)...)` and `(build-systems (VARIABLE MODULE KEYWORD...)...)`,
- * every name a string.
+ * `(packages ROW...)`, `(modules (MODULE NAME...)...)`, `(build-systems (VARIABLE MODULE KEYWORD...)...)`
+ * and `(problems "MODULE: why"...)`, every name a string.
  *
  * @example await writeFile("catalog.scm", CATALOG_REPL_SCRIPT) // then: guix time-machine -C channels.scm -- repl -- catalog.scm
  */
 export const CATALOG_REPL_SCRIPT = `;; Written by guix-ts: what this Guix provides, printed as data for guix-ts to read.
 (use-modules (guix packages) (guix discovery) (guix build-system) (guix diagnostics)
-             (gnu packages) (ice-9 match) (srfi srfi-1))
+             (gnu packages) (ice-9 match) (ice-9 session) (srfi srfi-1))
+
+;; Modules that do not load: "NAME: why", and their names, left out of what is printed.
+(define problems '())
+(define failed '())
+(define (warn name args)
+  (unless (member name failed)
+    (set! failed (cons name failed))
+    (set! problems
+          (cons (string-append
+                 (string-join (map symbol->string name) " ") ": "
+                 (match args
+                   ((key . rest)
+                    (call-with-output-string
+                      (lambda (port) (print-exception port #f key rest))))))
+                problems))))
 
 (define (module-string module)
   (string-join (map symbol->string (module-name module)) " "))
 
 (define (public-bindings module)
-  ;; (symbol . value) for every bound public variable, re-exports included.
-  (let ((interface (module-public-interface module)))
-    (if interface
-        (filter-map (lambda (entry) entry)
-                    (module-map (lambda (symbol variable)
-                                  (and (variable-bound? variable)
-                                       (cons symbol (variable-ref variable))))
-                                interface))
-        '())))
+  ;; (symbol . value) for every bound public variable, re-exports included. Module discovery
+  ;; gives interfaces, which are their own public interface.
+  (filter-map (lambda (entry) entry)
+              (module-map (lambda (symbol variable)
+                            (and (variable-bound? variable)
+                                 (cons symbol (variable-ref variable))))
+                          (or (module-public-interface module) module))))
+
+(define (module-itself module)
+  ;; The module behind an interface: its file, its private bindings.
+  (resolve-module (module-name module) #:ensure #f))
 
 (define guix-root
   (dirname (dirname (search-path %load-path "guix/packages.scm"))))
 
 (define package-modules
-  (all-modules (%package-module-path) #:warn (const #f)))
+  (all-modules (%package-module-path) #:warn warn))
+
+(define roots
+  ;; Guix's own tree and every channel's.
+  (delete-duplicates
+   (cons guix-root
+         (map (match-lambda ((directory . _) directory) (directory directory))
+              (%package-module-path)))))
+
+(define (modules-under root sub-directory)
+  (if (file-exists? (string-append root "/" sub-directory))
+      (scheme-modules root sub-directory #:warn warn)
+      '()))
 
 (define modules
-  (delete-duplicates
-   (append package-modules
-           (scheme-modules guix-root "guix" #:warn (const #f))
-           (scheme-modules guix-root "gnu" #:warn (const #f)))
-   eq?))
+  (remove (lambda (module) (member (module-name module) failed))
+          (delete-duplicates
+           (append package-modules
+                   (append-map (lambda (root)
+                                 (append (modules-under root "guix")
+                                         (modules-under root "gnu")))
+                               roots))
+           eq?)))
 
 ;; package -> ((module . symbol) ...), in the order found
 (define found (make-hash-table))
@@ -65,7 +97,7 @@ export const CATALOG_REPL_SCRIPT = `;; Written by guix-ts: what this Guix provid
   (let* ((location (package-location package))
          (file (and location (location-file location)))
          (home (find (lambda (place)
-                       (equal? (module-filename (car place)) file))
+                       (equal? (module-filename (module-itself (car place))) file))
                      places)))
     (car (or home (car places)))))
 
@@ -93,10 +125,13 @@ export const CATALOG_REPL_SCRIPT = `;; Written by guix-ts: what this Guix provid
           (variables-of package)
           (cond ((assq-ref (package-properties package) 'hidden?) "hidden")
                 ((package? superseded)
-                 (list "superseded"
-                       (match (variables-of superseded)
-                         ((variable . _) variable)
-                         (() (package-name superseded)))))
+                 ;; Its variable named as it, as guix-ts lists it, else any.
+                 (let ((variables (variables-of superseded))
+                       (name (package-name superseded)))
+                   (list "superseded"
+                         (cond ((member name variables) name)
+                               ((pair? variables) (car variables))
+                               (else name)))))
                 (else #f)))))
 
 (define (keywords-of procedure)
@@ -116,7 +151,7 @@ export const CATALOG_REPL_SCRIPT = `;; Written by guix-ts: what this Guix provid
               (module-map (lambda (symbol variable)
                             (cons symbol (and (variable-bound? variable)
                                               (variable-ref variable))))
-                          module)))
+                          (module-itself module))))
 
 (define (build-systems-of module)
   (filter-map (match-lambda
@@ -144,6 +179,8 @@ export const CATALOG_REPL_SCRIPT = `;; Written by guix-ts: what this Guix provid
 (newline)
 (write (cons 'build-systems (append-map build-systems-of modules)))
 (newline)
+(write (cons 'problems (reverse problems)))
+(newline)
 `;
 
 const strings = (node: Node | undefined): string[] =>
@@ -161,7 +198,7 @@ function packageOf(row: Datum): CatalogPackage {
     synopsis: text(synopsis),
     location: text(location) ?? "",
     module: text(module) ?? "",
-    variables: strings(variables),
+    variables: namedFirst(text(name), strings(variables).sort()),
   };
   if (text(flag) === "hidden") p.hidden = true;
   else if (flag?.kind === "list") p.supersededBy = strings(flag)[1] ?? "";
@@ -206,6 +243,8 @@ export function catalogFromRepl(stdout: string, channels: Readonly<Record<string
           : [];
       }),
     ),
-    problems: [],
+    problems: (sections.get("problems") ?? []).flatMap((p) =>
+      p.kind === "string" ? [p.value.trim().split("\n")[0]!] : [],
+    ),
   };
 }

@@ -143,7 +143,12 @@ function resolvePackages(facts: readonly (ModuleFacts & { file: string })[]): Ca
     const parent = p.parent && depth < 50 ? find(p.parent, p.module) : undefined;
     return parent ? outputs(parent, depth + 1) : ["out"];
   };
-  const packages: CatalogPackage[] = [];
+  // `hidden-package` keeps the location of the package it hides, as Guix's does.
+  const location = (p: Located, depth = 0): string => {
+    const parent = p.hidden && p.parent && depth < 50 ? find(p.parent, p.module) : undefined;
+    return parent ? location(parent, depth + 1) : `${p.file}:${p.line}:${p.column}`;
+  };
+  const packages: (CatalogPackage & { variables: string[] })[] = [];
   const seen = new Map<string, CatalogPackage & { variables: string[] }>();
   for (const f of facts)
     for (const raw of f.packages) {
@@ -163,7 +168,7 @@ function resolvePackages(facts: readonly (ModuleFacts & { file: string })[]): Ca
         version: field(p, "version"),
         outputs: outputs(p),
         synopsis: field(p, "synopsis"),
-        location: `${f.file}:${p.line}:${p.column}`,
+        location: location(p),
         module: f.module,
         variables: [...p.variables],
         ...(p.hidden ? { hidden: true as const } : {}),
@@ -172,5 +177,13 @@ function resolvePackages(facts: readonly (ModuleFacts & { file: string })[]): Ca
       for (const v of p.variables) seen.set(`${f.module}\0${v}`, made);
       if (!p.private) packages.push(made);
     }
+  for (const p of packages) namedFirst(p.name, p.variables);
   return packages;
+}
+
+/** The variable named as the package first (`python`, not `python-3.11`: the one `catalog list` shows), the rest in order. */
+export function namedFirst(name: string | undefined, variables: string[]): string[] {
+  const at = name === undefined ? -1 : variables.indexOf(name);
+  if (at > 0) variables.unshift(...variables.splice(at, 1));
+  return variables;
 }

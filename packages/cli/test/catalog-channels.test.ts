@@ -23,10 +23,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { catalogCachePath, readCatalog } from "@guix-ts/catalog";
 import { runCli } from "../../../test/fixtures/cli.js";
 import { fixtureChannel } from "../../../test/fixtures/guix-channel.js";
+import { makeStandInHome, STAND_IN_MODULES } from "../../../test/fixtures/stand-in-guix/home.js";
 
 const root = mkdtempSync(join(tmpdir(), "guix-ts-catalog-channels-"));
 const cache = join(root, "cache");
 process.env["XDG_CACHE_HOME"] = cache;
+// No Guix here unless a test gives one: not a home someone set up on this machine.
+process.env["GUIX_TS_GUIX_HOME"] = join(root, "no-guix-home");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const { dir, commit } = fixtureChannel(join(root, "channel"));
@@ -112,6 +115,50 @@ describe("guix-ts catalog build of pinned channels (no Guix here: read staticall
       expect([code, err]).toEqual([1, expect.stringMatching(message)]);
     }
     expect(existsSync(catalogCachePath([{ name: "guix", url, commit: missing }]))).toBe(false);
+  });
+});
+
+describe("guix repl: the exact catalogue (STAND-IN guix and Guix modules, in a real container, run by the real Guile)", () => {
+  it("asks guix time-machine -C CHANNELS -- repl, caches the answer, which agrees with the static reading", async () => {
+    const checkout = join(root, "repl-channel");
+    fixtureChannel(checkout); // the same commit's files, where the stand-in's Guile loads them
+    const home = makeStandInHome(join(root, "repl-home"), {
+      replLoadPath: [STAND_IN_MODULES, checkout],
+      replChannels: [checkout],
+    });
+    const other = "1111111111111111111111111111111111111111"; // a commit of its own: no cached catalogue
+    const file = channelsFile(`(list (channel (name 'guix) (url ${JSON.stringify(url)}) (commit "${other}")))`);
+    const { code, out, err } = await runCli(["catalog", "build", "--channels", file, "--home", home]);
+    expect({ code, err }).toEqual({
+      code: 0,
+      err: expect.stringMatching(/^guix-ts catalog: skipped gnu packages broken: gnu\/packages\/broken\.scm:6:1: /),
+    });
+    expect(out).toMatch(/guix-1{40}\.json: 5 packages, \d+ modules, 1 build systems/);
+    const argv = JSON.parse(readFileSync(join(home, "var/guix/stand-in-calls.jsonl"), "utf8").trim()).argv;
+    expect(argv).toEqual([
+      "time-machine",
+      expect.stringMatching(/^--channels=\/.*\/channels\.scm$/),
+      "--",
+      "repl",
+      "--",
+      expect.stringMatching(/\/catalog\.scm$/),
+    ]);
+    const exact = await readCatalog(catalogCachePath([{ name: "guix", url, commit: other }]));
+    const statically = await readCatalog(catalogCachePath(pinned));
+    // The same packages, rows and all, but the procedure's "package" the static reading could not tell,
+    // and where a deprecated alias is: Guix's is inside `deprecated-package`, the static reading gives
+    // the `define-deprecated-package` form (more use to a reader, and not listed by guix package -A).
+    const rows = (c: typeof exact) =>
+      c.packages
+        .filter((p) => p.name !== undefined)
+        .map((p) => ({ ...p, location: p.supersededBy ? "(deprecated)" : p.location }))
+        .sort((a, b) => (a.variables[0]! < b.variables[0]! ? -1 : 1));
+    expect(rows(exact)).toEqual(rows(statically));
+    expect(exact.packages.find((p) => p.supersededBy)?.location).toMatch(/^guix\/packages\.scm:\d+:2$/);
+    expect(exact.buildSystems).toEqual(statically.buildSystems);
+    for (const module of ["gnu packages base", "gnu packages extra", "guix build-system demo"])
+      expect(exact.modules[module]).toEqual(statically.modules[module]);
+    expect(exact.modules["gnu packages broken"]).toBeUndefined();
   });
 });
 

@@ -25,6 +25,7 @@ import { channelsFileE, didYouMean, orThrow, writeFileAtomic } from "@guix-ts/co
 import { readLock } from "@guix-ts/pinning";
 import { run as runProcess } from "@guix-ts/process";
 import { parseCommand } from "../args.js";
+import { GUIX_FLAGS, GUIX_FLAGS_USAGE, guixOptions } from "../guix-flags.js";
 import { pinnedChannels } from "../catalog-flag.js";
 import { UsageError, report } from "../errors.js";
 import type { CommandIO } from "../io.js";
@@ -53,7 +54,7 @@ module's public names, every build system and the keywords it accepts.
   --output FILE     where to write (build: a copy of the catalogue; default guix-catalog.json with --from)
   --catalog FILE    the catalogue to read (default: guix-catalog.json here, else the one cached for
                     ./build.ts's pinned channels)
-`;
+${GUIX_FLAGS_USAGE}`;
 
 const DEFAULT = "guix-catalog.json";
 const TYPES = "guix-packages.js";
@@ -67,6 +68,10 @@ async function commitOf(dir: string): Promise<string | undefined> {
 }
 
 interface Values {
+  readonly [key: string]: string | boolean | undefined;
+  readonly home?: string | undefined;
+  readonly backend?: string | undefined;
+  readonly daemon?: string | undefined;
   readonly from?: string | undefined;
   readonly channels?: string | undefined;
   readonly lock?: string | undefined;
@@ -104,14 +109,16 @@ async function channelsToCatalog(
 async function askGuix(
   pinned: readonly PinnedChannel[],
   channelsText: string,
+  values: Values,
   io: CommandIO,
 ): Promise<Catalog | undefined> {
   const { openGuix, GuixNotFound, timeMachineArgv } = await import("@guix-ts/runner");
   let guix;
   try {
-    guix = await openGuix({ onLog: (line) => io.stderr(`${line}\n`) });
+    guix = await openGuix(guixOptions(values, io));
   } catch (error) {
-    if (!(error instanceof GuixNotFound)) throw error;
+    // Asked for a Guix (--home, --backend, --daemon): not finding it is an error, not a fallback.
+    if (!(error instanceof GuixNotFound) || values.home || values.backend || values.daemon) throw error;
     io.stderr("guix-ts catalog: no Guix here to ask (guix-ts setup makes one): reading the channels' code\n");
     return undefined;
   }
@@ -149,7 +156,7 @@ async function build(values: Values, script: string | undefined, io: CommandIO):
       io.stderr(`guix-ts catalog: already built for ${describe(pinned)}\n`);
     } else {
       catalog =
-        (!values.static && (await askGuix(pinned, channelsText, io))) ||
+        (!values.static && (await askGuix(pinned, channelsText, values, io))) ||
         (await staticCatalog(pinned, io.signal ?? undefined));
       await cacheCatalog(pinned, catalog);
       skipped(catalog, io);
@@ -200,6 +207,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       static: { type: "boolean" },
       output: { type: "string", short: "o" },
       catalog: { type: "string" },
+      ...GUIX_FLAGS,
     },
     usage,
     io,
