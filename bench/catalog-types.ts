@@ -35,6 +35,7 @@ function generatedCatalog(): Catalog {
     packages,
     modules: {},
     buildSystems: {},
+    uses: {},
     problems: [],
   };
 }

@@ -74,15 +74,24 @@ export async function readCatalog(path: string): Promise<Catalog> {
   } catch {
     throw new CatalogError(`${path}: not a catalogue: it is not JSON`);
   }
-  const file = value as { format?: unknown; packages?: unknown; modules?: unknown; buildSystems?: unknown } | null;
+  const file = value as {
+    format?: unknown;
+    packages?: unknown;
+    modules?: unknown;
+    buildSystems?: unknown;
+    uses?: unknown;
+  } | null;
   if (typeof file !== "object" || file === null || !("format" in file))
     throw new CatalogError(`${path}: not a catalogue: no format version`);
   if (file.format !== CATALOG_FORMAT)
     throw new CatalogError(
       `${path}: a catalogue of format ${JSON.stringify(file.format)}; this guix-ts reads format ${CATALOG_FORMAT}: build it again (guix-ts catalog build)`,
     );
-  if (!Array.isArray(file.packages) || typeof file.modules !== "object" || typeof file.buildSystems !== "object")
-    throw new CatalogError(`${path}: not a catalogue: packages, modules or buildSystems missing`);
+  if (
+    !Array.isArray(file.packages) ||
+    [file.modules, file.buildSystems, file.uses].some((part) => typeof part !== "object" || part === null)
+  )
+    throw new CatalogError(`${path}: not a catalogue: packages, modules, buildSystems or uses missing`);
   const modules = Object.keys(file.modules as object);
   const packages: CatalogPackage[] = [];
   for (const row of file.packages as Row[]) {

@@ -5,7 +5,7 @@
  *
  * @example (await readCatalog("guix-catalog.json")).format === CATALOG_FORMAT // true
  */
-export const CATALOG_FORMAT = 2;
+export const CATALOG_FORMAT = 3;
 
 /** One package, as `guix package -A` and `guix show` describe it. */
 export interface CatalogPackage {
@@ -41,6 +41,12 @@ export interface Catalog {
   /** Each module's public interface: `gnu packages base` -> the names it exports. */
   readonly modules: Readonly<Record<string, readonly string[]>>;
   readonly buildSystems: Readonly<Record<string, CatalogBuildSystem>>;
+  /**
+   * How many of its modules import each module: where several export a name, the one Guix's own
+   * code imports most is the one to import it from (`(guix git-download)` for `git-fetch`, not
+   * `(guix build git)`).
+   */
+  readonly uses: Readonly<Record<string, number>>;
   /** Modules that did not read: `file:line:column: message`; the rest is catalogued. */
   readonly problems: readonly string[];
 }

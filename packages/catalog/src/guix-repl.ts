@@ -13,7 +13,7 @@ const MARK = ";; guix-ts catalog";
 /**
  * The script `guix repl -- FILE` runs. It prints a line `;; guix-ts catalog`, then
  * `(packages ROW...)`, `(modules (MODULE NAME...)...)`, `(build-systems (VARIABLE MODULE KEYWORD...)...)`
- * and `(problems "MODULE: why"...)`, every name a string.
+ * `(uses ("MODULE" COUNT)...)` and `(problems "MODULE: why"...)`, every name a string.
  *
  * @example await writeFile("catalog.scm", CATALOG_REPL_SCRIPT) // then: guix time-machine -C channels.scm -- repl -- catalog.scm
  */
@@ -179,6 +179,17 @@ export const CATALOG_REPL_SCRIPT = `;; Written by guix-ts: what this Guix provid
 (newline)
 (write (cons 'build-systems (append-map build-systems-of modules)))
 (newline)
+(write (cons 'uses
+             ;; ("MODULE" COUNT): how many of the modules import it
+             (let ((counts (make-hash-table)))
+               (for-each (lambda (module)
+                           (for-each (lambda (name)
+                                       (hash-set! counts name (+ 1 (hash-ref counts name 0))))
+                                     (delete-duplicates
+                                      (map module-string (module-uses (module-itself module))))))
+                         modules)
+               (hash-map->list list counts))))
+(newline)
 (write (cons 'problems (reverse problems)))
 (newline)
 `;
@@ -241,6 +252,12 @@ export function catalogFromRepl(stdout: string, channels: Readonly<Record<string
         return variable
           ? [[variable, { module, keywords: [...new Set(keywords)].sort() } satisfies CatalogBuildSystem]]
           : [];
+      }),
+    ),
+    uses: Object.fromEntries(
+      (sections.get("uses") ?? []).flatMap((u) => {
+        const [module, count] = u.kind === "list" ? u.items : [];
+        return module?.kind === "string" && count?.kind === "integer" ? [[module.value, Number(count.value)]] : [];
       }),
     ),
     problems: (sections.get("problems") ?? []).flatMap((p) =>

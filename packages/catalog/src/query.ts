@@ -76,9 +76,23 @@ export function knowledgeOf(catalog: Catalog): GuixKnowledge {
   for (const p of catalog.packages)
     if (p.name !== undefined && !p.hidden && p.supersededBy === undefined)
       packages.set(p.name, [...(packages.get(p.name) ?? []), { version: p.version, outputs: p.outputs }]);
+  const modules = new Map(Object.entries(catalog.modules).map(([m, names]) => [m, new Set(names)]));
+  // Where several modules export a name, the one most imported by the catalogued modules...
+  const exporters = new Map<string, string>();
+  const uses = (m: string): number => catalog.uses[m] ?? 0;
+  for (const [module, names] of Object.entries(catalog.modules))
+    for (const name of names) {
+      const had = exporters.get(name);
+      if (had === undefined || uses(module) > uses(had)) exporters.set(name, module);
+    }
+  // A package's variable comes from its package module (`genimage` the package, not the procedure of
+  // `(gnu build image)`): templates name packages far more than build-side procedures.
+  for (const p of catalog.packages)
+    if (!p.hidden) for (const v of p.variables) if (modules.get(p.module)?.has(v)) exporters.set(v, p.module);
   return {
     packages,
-    modules: new Map(Object.entries(catalog.modules).map(([m, names]) => [m, new Set(names)])),
+    exporters,
+    modules,
     buildSystems: new Map(
       Object.entries(catalog.buildSystems).map(([variable, b]) => [
         variable.replace(/-build-system$/, ""),

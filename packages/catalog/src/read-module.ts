@@ -35,6 +35,8 @@ export interface ModuleFacts {
   readonly exports: string[];
   readonly packages: RawPackage[];
   readonly buildSystems: { readonly variable: string; readonly keywords: string[] }[];
+  /** The modules it imports (`#:use-module`, `#:autoload`), as `guix git-download`. */
+  readonly uses: string[];
 }
 
 /** What a name is bound to: a text (or another package's field), or another variable (`(let ((base glib-minimal)) ...)`). */
@@ -214,10 +216,19 @@ export function readModule(text: string, file: string): ModuleFacts | undefined 
     .map((n) => symbolName(n) ?? "")
     .join(" ");
   const exports: string[] = [];
+  const uses: string[] = [];
   for (let i = 0; i < options.length; i++) {
     const option = options[i]!;
-    if (option.kind === "keyword" && ["export", "re-export", "replace", "re-export-and-replace"].includes(option.name))
+    if (option.kind !== "keyword") continue;
+    if (["export", "re-export", "replace", "re-export-and-replace"].includes(option.name))
       exports.push(...publicNames(options[i + 1]));
+    else if (option.name === "use-module" || option.name === "autoload") {
+      // `(guix git-download)`, or `((guix licenses) #:prefix license:)`
+      const used = options[i + 1];
+      const spec = isList(used) && isList(data(used.items)[0]) ? (data(used.items)[0] as ListNode) : used;
+      const names = isList(spec) ? data(spec.items).map(symbolName) : [];
+      if (names.length > 0 && names.every((n) => n !== undefined)) uses.push(names.join(" "));
+    }
   }
   // Texts bound at top level (`(define %foo-version "1.2")`), for the versions that name them.
   const env = new Map<string, Known | { readonly alias: string }>();
@@ -294,5 +305,5 @@ export function readModule(text: string, file: string): ModuleFacts | undefined 
     variable,
     keywords: [...new Set([...(lower ? (lowers.get(lower) ?? []) : []), ...builds])].sort(),
   }));
-  return { module, exports: [...exported], packages: visible, buildSystems };
+  return { module, exports: [...exported], packages: visible, buildSystems, uses };
 }

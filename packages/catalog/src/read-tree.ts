@@ -106,8 +106,16 @@ export function readTrees(
         ]),
       ),
     ),
+    uses: usesOf(facts),
     problems,
   };
+}
+
+/** How many modules import each module. */
+function usesOf(facts: readonly ModuleFacts[]): Record<string, number> {
+  const uses: Record<string, number> = {};
+  for (const f of facts) for (const used of new Set(f.uses)) uses[used] = (uses[used] ?? 0) + 1;
+  return uses;
 }
 
 type Located = RawPackage & { readonly module: string; readonly file: string };

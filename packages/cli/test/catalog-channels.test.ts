@@ -22,6 +22,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { catalogCachePath, readCatalog } from "@guix-ts/catalog";
 import { runCli } from "../../../test/fixtures/cli.js";
+import { guileRead } from "../../../test/oracles/guile.js";
 import { fixtureChannel } from "../../../test/fixtures/guix-channel.js";
 import { makeStandInHome, STAND_IN_MODULES } from "../../../test/fixtures/stand-in-guix/home.js";
 
@@ -53,7 +54,7 @@ describe("guix-ts catalog build of pinned channels (no Guix here: read staticall
     expect(first.err).toMatch(/no Guix here to ask/);
     const path = catalogCachePath(pinned);
     expect(path).toBe(join(cache, "guix-ts", "catalogs", `guix-${commit}.json`));
-    expect(first.out).toMatch(new RegExp(`^${path}: 5 packages, 3 modules, 1 build systems`));
+    expect(first.out).toMatch(new RegExp(`^${path}: 5 packages, 5 modules, 1 build systems`));
     expect((await readCatalog(path)).channels).toEqual({ guix: commit });
     // git's own repository for the URL; no temporary folder left behind.
     expect(readdirSync(join(cache, "guix-ts", "checkouts"))).toHaveLength(1);
@@ -159,6 +160,7 @@ describe("guix repl: the exact catalogue (STAND-IN guix and Guix modules, in a r
     for (const module of ["gnu packages base", "gnu packages extra", "guix build-system demo"])
       expect(exact.modules[module]).toEqual(statically.modules[module]);
     expect(exact.modules["gnu packages broken"]).toBeUndefined();
+    expect([exact.uses["gnu packages mirrors"], statically.uses["gnu packages mirrors"]]).toEqual([2, 2]);
   });
 });
 
@@ -181,6 +183,42 @@ export const channels = [channel({ name: "guix", url: ${JSON.stringify(url)}, br
       code: 2,
       err: 'guix-ts print: manifest.specifications[1]: "helo": no package helo in this Guix; did you mean hello?\n',
     });
+    // Every free name of a template gets its module: the one the channel's own modules import where
+    // two export it; Guile reads the file, and each module imported exports what it is imported for.
+    writeFileSync(
+      script,
+      `import { channel, copyBuildSystem, packagesToManifest, pkg, scheme } from ${JSON.stringify(core)};
+export const manifest = packagesToManifest([
+  pkg({
+    name: "site",
+    version: "1.0",
+    source: scheme\`(origin (method url-fetch) (uri (mirror-uri (git-version "1.0" "1" "0123456789"))) (sha256 (base32 "0000000000000000000000000000000000000000000000000000")))\`,
+    buildSystem: copyBuildSystem(),
+    synopsis: "Site",
+    description: "Site.",
+    homePage: "https://example.org",
+    license: "expat",
+  }),
+]);
+export const channels = [channel({ name: "guix", url: ${JSON.stringify(url)}, commit: ${JSON.stringify(commit)} })];
+`,
+    );
+    const inferred = await runCli(["print", script, "manifest"]);
+    expect(inferred.err).toBe("");
+    const modules = /^\(use-modules ([^]*?)\)\n(?! )/
+      .exec(inferred.out)![1]!
+      .split(/\)\s+\(/)
+      .map((m) => m.replace(/[()]/g, ""));
+    expect(modules).toContain("gnu packages mirrors");
+    expect(modules).not.toContain("guix mirrors-compat");
+    expect(modules).toContain("gnu packages base"); // git-version, re-exported there
+    expect(guileRead([inferred.out])[0]!.length).toBe(3); // use-modules, the package, the manifest
+    const catalog = await readCatalog(catalogCachePath(pinned));
+    for (const [name, module] of [
+      ["mirror-uri", "gnu packages mirrors"],
+      ["git-version", "gnu packages base"],
+    ])
+      expect(catalog.modules[module!]).toContain(name);
     // A channel on a branch the lock does not pin: no catalogue can be of it, and catalog build says so.
     writeFileSync(
       script,

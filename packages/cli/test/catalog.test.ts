@@ -70,7 +70,7 @@ describe("guix-ts catalog on a fixture channel", () => {
   it("builds a catalogue: the commit, the modules that read, and the one that does not (file:line:column)", async () => {
     const { code, out, err } = await runCli(["catalog", "build", "--from", dir, "--output", file]);
     expect(code).toBe(0);
-    expect(out).toMatch(/catalog\.json: 5 packages, 3 modules, 1 build systems/);
+    expect(out).toMatch(/catalog\.json: 5 packages, 5 modules, 1 build systems/);
     expect(err).toBe(
       "guix-ts catalog: skipped gnu/packages/broken.scm:6:1: unbalanced parenthesis: `(` opened at 4:3 is never closed (missing `)`)\n",
     );
@@ -110,11 +110,11 @@ describe("guix-ts catalog on a fixture channel", () => {
     expect(code).toBe(0);
     expect(out).toBe(
       [
-        "hello\t2.12.1\tout,doc\tgnu/packages/base.scm:10:2\tgnu packages base\thello",
-        "hello\t3.0\tout,doc\tgnu/packages/extra.scm:12:2\tgnu packages extra\thello-3",
-        "hello-next\t2.12.1\tout,doc\tgnu/packages/extra.scm:6:2\tgnu packages extra\thello-next",
-        "tool\t1.0-3.0123456\tout\tgnu/packages/base.scm:21:4\tgnu packages base\ttool",
-        "tool-docs\t1.0-3.0123456\tout,doc\tgnu/packages/extra.scm:16:2\tgnu packages extra\ttool-docs",
+        "hello\t2.12.1\tout,doc\tgnu/packages/base.scm:11:2\tgnu packages base\thello",
+        "hello\t3.0\tout,doc\tgnu/packages/extra.scm:13:2\tgnu packages extra\thello-3",
+        "hello-next\t2.12.1\tout,doc\tgnu/packages/extra.scm:7:2\tgnu packages extra\thello-next",
+        "tool\t1.0-3.0123456\tout\tgnu/packages/base.scm:22:4\tgnu packages base\ttool",
+        "tool-docs\t1.0-3.0123456\tout,doc\tgnu/packages/extra.scm:17:2\tgnu packages extra\ttool-docs",
         "",
       ].join("\n"),
     );
@@ -125,14 +125,14 @@ describe("guix-ts catalog on a fixture channel", () => {
     // An alias of an alias is the same package: one row, every variable.
     expect(by("hello-stable")).toMatchObject({ name: "hello", variables: ["hello", "hello-2", "hello-stable"] });
     expect(by("hello-old")).toMatchObject({ name: "hello-old", supersededBy: "hello" });
-    expect(by("greeting")).toMatchObject({ location: "gnu/packages/base.scm:41:2", module: "gnu packages base" });
+    expect(by("greeting")).toMatchObject({ location: "gnu/packages/base.scm:42:2", module: "gnu packages base" });
     expect([by("greeting")?.name, by("greeting")?.version]).toEqual([undefined, undefined]);
   });
 
   it("shows and searches as guix show and guix search do; a misspelt name gets a did-you-mean", async () => {
     const show = await runCli(["catalog", "show", "tool", "--catalog", file]);
     expect(show.out).toBe(
-      "name: tool\nversion: 1.0-3.0123456\noutputs:\n+ out\nlocation: gnu/packages/base.scm:21:4\n" +
+      "name: tool\nversion: 1.0-3.0123456\noutputs:\n+ out\nlocation: gnu/packages/base.scm:22:4\n" +
         "module: gnu packages base\nvariables: tool\nsynopsis: A tool\n",
     );
     const search = await runCli(["catalog", "search", "next", "--catalog", file]);

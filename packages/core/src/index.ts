@@ -128,7 +128,13 @@ export {
 export { buildMachine, machinesFileE, type BuildMachine, type BuildMachineOptions } from "./machines.js";
 export { buildFileE, type BuildFile } from "./build-file.js";
 export { freeVariables } from "./free-variables.js";
-export { keywordProblem, specificationProblem, variableProblem, type GuixKnowledge } from "./knowledge.js";
+export {
+  keywordProblem,
+  preferredExporter,
+  specificationProblem,
+  variableProblem,
+  type GuixKnowledge,
+} from "./knowledge.js";
 
 // ---------------------------------------------------------------------------
 // validation

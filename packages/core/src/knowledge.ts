@@ -14,6 +14,12 @@ export interface GuixKnowledge {
   >;
   /** `gnu packages python` -> the names it exports. */
   readonly modules: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Name -> the module to import it from, where the catalogue chose among several that export it
+   * (the one Guix's own modules import most). A name not here is imported from the one module
+   * that exports it, or by {@link preferredExporter}'s rule.
+   */
+  readonly exporters?: ReadonlyMap<string, string>;
   /** Build system name as guix-ts writes it (`pyproject` for `pyproject-build-system`) -> the keywords it accepts. */
   readonly buildSystems: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -73,4 +79,24 @@ export function keywordProblem(knowledge: GuixKnowledge, buildSystem: string, ke
   if (keywords === undefined || keywords.has(keyword)) return undefined;
   const near = closest(keyword, keywords);
   return `${buildSystem}-build-system takes no #:${keyword} in this Guix${near ? `; did you mean #:${near}?` : ""}`;
+}
+
+/**
+ * Of the modules that export a name, the one to import: the catalogue's choice, else a host-side
+ * `(guix ...)` module, then the shortest name, then the first in order.
+ *
+ * @example preferredExporter(knowledge, "url-fetch", ["guix build download", "guix download"]) // "guix download"
+ */
+export function preferredExporter(knowledge: GuixKnowledge, name: string, candidates: readonly string[]): string {
+  const chosen = knowledge.exporters?.get(name);
+  if (chosen !== undefined && candidates.includes(chosen)) return chosen;
+  const rank = (m: string): [number, number, string] => [
+    m.startsWith("guix ") && !m.startsWith("guix build ") ? 0 : 1,
+    m.split(" ").length,
+    m,
+  ];
+  return [...candidates].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1);
+  })[0]!;
 }

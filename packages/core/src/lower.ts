@@ -15,7 +15,7 @@ import type {
   CheckedPackage,
   CheckedPackageRef,
 } from "./checked.js";
-import type { GuixKnowledge } from "./knowledge.js";
+import { preferredExporter, type GuixKnowledge } from "./knowledge.js";
 import { licenseDatum, type License } from "./licenses.js";
 import { isScheme, type ArgumentStyle, type InstallPlan, type SearchPath } from "./values.js";
 
@@ -94,12 +94,7 @@ export class Lowering {
     for (const name of free) {
       const candidates = exporters.get(name);
       if (candidates === undefined || candidates.some((m) => this.modules.has(m) || provided.has(m))) continue;
-      const rank = (m: string): [number, number, string] => [m.startsWith("guix ") ? 0 : 1, m.split(" ").length, m];
-      const [best] = [...candidates].sort((a, b) => {
-        const [x, y] = [rank(a), rank(b)];
-        return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1);
-      });
-      this.use(best!.split(" "));
+      this.use(preferredExporter(knowledge, name, candidates).split(" "));
     }
   }
 
