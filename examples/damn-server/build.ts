@@ -1,6 +1,9 @@
 /**
  * The damn-server example: the article's manifest, channels and Docker image, written with
  * guix-ts's builders. A build script: `guix-ts build` (`pnpm demo`) builds what it exports.
+ * The Guix packages it names are typed (guix-packages.d.ts, made by
+ * `guix-ts catalog types python python-uvicorn ...` from the catalogue of the pinned Guix): a
+ * misspelt one does not compile.
  */
 import {
   imageSpec,
@@ -11,8 +14,8 @@ import {
   packageVersion,
   packagesToManifest,
   pkg,
-  specificationsToManifest,
 } from "@guix-ts/core";
+import { specificationsToManifest } from "./guix-packages.js";
 
 export const GUIX_COMMIT = "287aec56a53fbd66492711c375d0b39ccb6c1590";
 

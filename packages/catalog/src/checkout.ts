@@ -108,6 +108,7 @@ export interface CheckedOutTree {
   readonly moduleDir: string;
   /** The full commit. */
   readonly commit: string;
+  /** Remove the temporary folder. */
   remove(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
   CATALOG_REPL_SCRIPT,
+  CatalogError,
   cacheCatalog,
   cachedCatalog,
   catalogCachePath,
@@ -35,7 +36,7 @@ export const usage = `usage: guix-ts catalog build [SCRIPT | --channels FILE | -
        guix-ts catalog list [--catalog FILE]
        guix-ts catalog show NAME... [--catalog FILE]
        guix-ts catalog search REGEXP... [--catalog FILE]
-       guix-ts catalog types [--catalog FILE] [--output FILE]
+       guix-ts catalog types [NAME...] [--catalog FILE] [--output FILE]
 
 What one Guix provides: every package (name, version, outputs, location, module, variable), every
 module's public names, every build system and the keywords it accepts.
@@ -48,12 +49,14 @@ module's public names, every build system and the keywords it accepts.
   show      the packages of that name, as \`guix show\` does
   search    the packages whose name or synopsis match every REGEXP, as \`guix search\` does
   types     TypeScript: typed package references, specifications and outputs: a module (--output,
-            default guix-packages.js) and its declarations beside it (guix-packages.d.ts)
+            default guix-packages.js) and its declarations beside it (guix-packages.d.ts); of every
+            package, or of the packages NAME... (by name or variable) only
   --static          read the channels' code even when a Guix is there to ask
   --lock FILE       the lock for SCRIPT's channels (default: guix-ts.lock beside it)
   --output FILE     where to write (build: a copy of the catalogue; default guix-catalog.json with --from)
   --catalog FILE    the catalogue to read (default: guix-catalog.json here, else the one cached for
                     ./build.ts's pinned channels)
+
 ${GUIX_FLAGS_USAGE}`;
 
 const DEFAULT = "guix-catalog.json";
@@ -239,11 +242,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         const output = values.output ?? TYPES;
         if (!output.endsWith(".js"))
           throw new UsageError(`${output}: give a .js path: the module is written there, its types beside it (.d.ts)`);
-        const { declarations, module } = catalogTypes(catalog);
+        const chosen = only(catalog, rest);
+        const { declarations, module } = catalogTypes(chosen);
         const declarationFile = output.replace(/\.js$/, ".d.ts");
         await writeFileAtomic(declarationFile, declarations);
         await writeFileAtomic(output, module);
-        io.stdout(`wrote ${output} and ${declarationFile}: ${visiblePackages(catalog).length} packages\n`);
+        io.stdout(`wrote ${output} and ${declarationFile}: ${visiblePackages(chosen).length} packages\n`);
         return 0;
       }
       case "search":
@@ -254,6 +258,23 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   } catch (error) {
     return report(error, "catalog", usage, io);
   }
+}
+
+/** The catalogue cut down to the packages named (by name or variable); all of it for none. */
+function only(catalog: Catalog, names: readonly string[]): Catalog {
+  if (names.length === 0) return catalog;
+  const wanted = new Set(names);
+  const packages = catalog.packages.filter(
+    (p) => (p.name !== undefined && wanted.has(p.name)) || p.variables.some((v) => wanted.has(v)),
+  );
+  const known = new Set(packages.flatMap((p) => [p.name, ...p.variables]));
+  const all = new Set(catalog.packages.flatMap((p) => [p.name ?? "", ...p.variables]));
+  const missing = names.filter((n) => !known.has(n));
+  if (missing.length > 0)
+    throw new CatalogError(
+      missing.map((n) => `no package or variable ${n} in the catalogue${didYouMean(n, all)}`).join("\n"),
+    );
+  return { ...catalog, packages };
 }
 
 function search(catalog: Catalog, rest: readonly string[], io: CommandIO): number {
