@@ -12,7 +12,11 @@ import { readDatums } from "@guix-ts/scheme-printer";
 import { ProcessError, run } from "@guix-ts/process";
 import { CatalogError } from "./read-tree.js";
 
-/** `$XDG_CACHE_HOME`, else `~/.cache`. */
+/**
+ * `$XDG_CACHE_HOME`, else `~/.cache`.
+ *
+ * @example join(cacheHome(), "guix-ts", "catalogs") // "/home/me/.cache/guix-ts/catalogs"
+ */
 export function cacheHome(): string {
   return process.env["XDG_CACHE_HOME"] || join(homedir(), ".cache");
 }
