@@ -142,6 +142,12 @@ describe("the reader is total: what Guile reads, it reads; the rest is one clear
     expect(S.readDatums('"see \\(foo)"')).toEqual([S.str("see (foo)", { line: 1, column: 1 })]);
   });
 
+  it("text with a lone UTF-16 surrogate (what no UTF-8 file decodes to) is refused where it is; a pair is text", () => {
+    expect(syntaxError('(a\n  "b\ud800")', "x.scm").message).toBe("x.scm:2:5: a lone UTF-16 surrogate: not text");
+    expect(syntaxError("\udc00").message).toBe("<input>:1:1: a lone UTF-16 surrogate: not text");
+    expect(S.readDatums('"\ud83d\ude00"')).toEqual([S.str("😀", { line: 1, column: 1 })]);
+  });
+
   it("reads what Guix's own tree holds as Guile does: `#\\ ` and `#\\\"result`, `(. args)`", () => {
     // From gnu/installer/utils.scm, guix/build/maven/java.scm, guix/lint.scm.
     const text = '(#\\"result #\\ #\\( #\\)x (lambda (. args) args) (a (. b)))';

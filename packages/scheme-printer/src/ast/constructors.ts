@@ -37,6 +37,18 @@ function at(loc: SourceLocation | undefined): SourceLocation | undefined {
   return loc === undefined || Object.isFrozen(loc) ? loc : Object.freeze({ line: loc.line, column: loc.column });
 }
 
+/**
+ * @internal The reader's nodes: the same frozen shapes without the checks, for text the reader
+ * checked once for lone surrogates (its locations frozen already, its item arrays its own).
+ */
+export const trusted = {
+  sym: (name: string, loc: SourceLocation): SymbolNode => Object.freeze({ kind: "symbol", name, loc }),
+  kw: (name: string, loc: SourceLocation): KeywordNode => Object.freeze({ kind: "keyword", name, loc }),
+  str: (value: string, loc: SourceLocation): StringNode => Object.freeze({ kind: "string", value, loc }),
+  list: (items: Node[], loc: SourceLocation): ListNode =>
+    Object.freeze({ kind: "list", items: Object.freeze(items), loc }),
+};
+
 function checkText(what: string, value: unknown): string {
   if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${typeof value}`);
   if (LONE_SURROGATE.test(value))

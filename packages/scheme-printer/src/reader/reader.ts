@@ -6,6 +6,7 @@
  * `#| |#`, `#;` and `#! !#`.
  */
 import * as make from "../ast/constructors.js";
+import { trusted } from "../ast/constructors.js";
 import type { Datum, Node, PrefixName, SourceLocation } from "../ast/nodes.js";
 import { PREFIXES, isBlank } from "../ast/nodes.js";
 import { CHAR_CODE_BY_NAME } from "../rules/char-names.js";
@@ -38,6 +39,9 @@ export function readForms(text: string, options: ReadOptions = {}): Generator<No
   // A leading byte-order mark is not text: Guile skips it.
   return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.file).readTopLevel();
 }
+
+/** A surrogate not in a pair: what no UTF-8 text decodes to. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const CLOSE = Symbol("close");
 const DOT = Symbol("dot");
@@ -117,13 +121,21 @@ class Reader {
   ) {}
 
   *readTopLevel(): Generator<Node, void, undefined> {
+    // Checked once here, so the nodes need not each check their text (a file's UTF-8 never has one).
+    const surrogate = LONE_SURROGATE.exec(this.text);
+    if (surrogate !== null) {
+      this.pos = surrogate.index;
+      for (let i = 0; i < surrogate.index; i++)
+        if (this.text.charCodeAt(i) === 10) [this.line, this.lineStart] = [this.line + 1, i + 1];
+      throw this.error("a lone UTF-16 surrogate: not text");
+    }
     let blankLine = true;
     for (;;) {
       const item = this.readNode(blankLine);
       if (item === EOF) return;
       if (item === CLOSE) throw this.error("unexpected `)` at top level", this.here(-1));
       // Outside a list, a lone `.` is the symbol `.`, as Guile reads it.
-      const node = item === DOT ? make.sym(".", this.here(-1)) : item;
+      const node = item === DOT ? trusted.sym(".", this.here(-1)) : item;
       yield node;
       blankLine = isBlank(node);
     }
@@ -248,7 +260,7 @@ class Reader {
       const after = what.open === "datum-comment" ? "`#;`" : `\`${PREFIXES[what.prefix!]}\``;
       if (item === EOF || item === CLOSE)
         throw this.error(`expected a datum after ${after} at ${what.start.line}:${what.start.column}`);
-      const node = item === DOT ? make.sym(".", this.here(-1)) : (item as Node);
+      const node = item === DOT ? trusted.sym(".", this.here(-1)) : (item as Node);
       if (isBlank(node) && node.kind !== "comment") return undefined;
       if (isBlank(node) || node.kind === "block-comment" || node.kind === "datum-comment" || node.kind === "shebang")
         throw this.error(
@@ -286,7 +298,7 @@ class Reader {
     }
     const items = frame.items;
     if (what.open === "list")
-      return frame.dotAt < 0 ? make.list(items, start) : this.dottedList(items, frame.dotAt, frame.dotLoc!, start);
+      return frame.dotAt < 0 ? trusted.list(items, start) : this.dottedList(items, frame.dotAt, frame.dotLoc!, start);
     if (frame.dotAt >= 0)
       throw this.error(`a ${what.open === "vector" ? "vector" : "bytevector"} cannot be dotted`, start);
     if (what.open === "vector") return make.vector(items, start);
@@ -318,7 +330,7 @@ class Reader {
     const c = this.text[this.pos]!;
     if (c === '"') {
       this.pos++;
-      return make.str(this.readStringBody(start), start);
+      return trusted.str(this.readStringBody(start), start);
     }
     const simple = SIMPLE_PREFIX[c];
     if (simple !== undefined) {
@@ -346,7 +358,7 @@ class Reader {
   }
 
   private atom(token: string, start: SourceLocation): Datum {
-    if (!NUMBER_START.test(token)) return make.sym(token, start);
+    if (!NUMBER_START.test(token)) return trusted.sym(token, start);
     let number: ReturnType<typeof parseNumber>;
     try {
       number = parseNumber(token, start);
@@ -357,7 +369,7 @@ class Reader {
     if (number === UNSUPPORTED_NUMBER) throw this.error(`complex numbers are not supported: ${token}`, start);
     if (number !== null) return number;
     if (token.startsWith("#")) throw this.error(`unknown # syntax ${token}`, start);
-    return make.sym(token, start);
+    return trusted.sym(token, start);
   }
 
   private readHash(start: SourceLocation): Node | Open {
@@ -390,10 +402,10 @@ class Reader {
       case ":": {
         this.pos += 2;
         const name = this.peek() === 35 && this.peek(1) === 123 ? this.readExtendedSymbolName(start) : this.readToken();
-        return make.kw(name, start);
+        return trusted.kw(name, start);
       }
       case "{":
-        return make.sym(this.readExtendedSymbolName(start), start);
+        return trusted.sym(this.readExtendedSymbolName(start), start);
       case "|":
         return make.blockComment(this.readBlockComment(start), start);
       case ";":
