@@ -219,6 +219,22 @@ export const channels = [channel({ name: "guix", url: ${JSON.stringify(url)}, co
       ["git-version", "gnu packages base"],
     ])
       expect(catalog.modules[module!]).toContain(name);
+    // With no build script, the channels guix-ts.lock pins; list then finds that catalogue by itself.
+    const lockOnly = join(root, "lock-only");
+    mkdirSync(lockOnly);
+    writeFileSync(
+      join(lockOnly, "guix-ts.lock"),
+      JSON.stringify({ version: 2, sources: {}, channels: { guix: { url, branch: "main", commit } } }),
+    );
+    const cwd = process.cwd();
+    process.chdir(lockOnly);
+    try {
+      expect(await runCli(["catalog", "build", "--static"])).toMatchObject({ code: 0 });
+      const listed = await runCli(["catalog", "list"]);
+      expect(listed.out.split("\n")[0]).toMatch(/^hello\t2\.12\.1\tout,doc\t/);
+    } finally {
+      process.chdir(cwd);
+    }
     // A channel on a branch the lock does not pin: no catalogue can be of it, and catalog build says so.
     writeFileSync(
       script,

@@ -22,7 +22,7 @@ import {
   type Catalog,
   type PinnedChannel,
 } from "@guix-ts/catalog";
-import { channelsFileE, didYouMean, orThrow, writeFileAtomic } from "@guix-ts/core";
+import { channel, channelsFileE, didYouMean, orThrow, writeFileAtomic } from "@guix-ts/core";
 import { readLock } from "@guix-ts/pinning";
 import { run as runProcess } from "@guix-ts/process";
 import { parseCommand } from "../args.js";
@@ -41,7 +41,8 @@ export const usage = `usage: guix-ts catalog build [SCRIPT | --channels FILE | -
 What one Guix provides: every package (name, version, outputs, location, module, variable), every
 module's public names, every build system and the keywords it accepts.
   build     the catalogue of the channels a build script pins (SCRIPT, default ./build.ts, with the
-            lock beside it), of a channels file (--channels), or of a checkout (--from DIR). Pinned
+            lock beside it; without one, those guix-ts.lock pins), of a channels file (--channels),
+            or of a checkout (--from DIR). Pinned
             channels are asked of a real Guix (guix time-machine -- repl) when there is one, else
             read statically from a checkout (Guix's ~/.cache/guix/checkouts, or fetched with git);
             the result is cached by commit, where print, build, pack and lock find it
@@ -95,6 +96,18 @@ async function channelsToCatalog(
     return { pinned: pinnedChannelsOf(text, values.channels), channelsText: text };
   }
   const file = script ?? "build.ts";
+  const lockOnly = values.lock ?? "guix-ts.lock";
+  if (script === undefined && !existsSync(file) && existsSync(lockOnly)) {
+    // No build script here: the channels the lock pins.
+    const lock = await readLock(lockOnly);
+    const channels = Object.entries(lock.channels).map(([name, c]) =>
+      channel({ name, url: c.url, commit: c.commit, ...(c.introduction ? { introduction: c.introduction } : {}) }),
+    );
+    return {
+      pinned: pinnedChannels(channels, lock, lockOnly),
+      channelsText: orThrow(channelsFileE({ channels })).text,
+    };
+  }
   const build = await loadBuildFile(file);
   if (build.channels === undefined || build.channels.length === 0)
     throw new UsageError(`${file} exports no channels: give --channels FILE or --from DIR`);
@@ -185,12 +198,12 @@ const skipped = (catalog: Catalog, io: CommandIO): void =>
 const describe = (pinned: readonly PinnedChannel[]): string =>
   pinned.map((c) => `${c.name} ${c.commit.slice(0, 12)}`).join(", ");
 
-/** The catalogue to read: --catalog, else guix-catalog.json here, else the one cached for ./build.ts. */
+/** The catalogue to read: --catalog, else guix-catalog.json here, else the one cached for ./build.ts (or guix-ts.lock). */
 async function catalogToRead(values: Values): Promise<Catalog> {
   if (values.catalog !== undefined) return readCatalog(values.catalog);
   if (existsSync(DEFAULT)) return readCatalog(DEFAULT);
-  if (existsSync("build.ts")) {
-    const { pinned } = await channelsToCatalog({ lock: values.lock }, "build.ts");
+  if (existsSync("build.ts") || existsSync(values.lock ?? "guix-ts.lock")) {
+    const { pinned } = await channelsToCatalog({ lock: values.lock }, undefined);
     const cached = await cachedCatalog(pinned);
     if (cached) return cached;
     throw new UsageError(`no catalogue for ${describe(pinned)} yet: run guix-ts catalog build`);
