@@ -9,8 +9,10 @@ import type {
   Channel,
   GitReference,
   GuixPackage,
+  KeywordSubstitution,
   Origin,
   Package,
+  PackageVariant,
   Scheme,
   Transformed,
 } from "./values.js";
@@ -32,11 +34,14 @@ export interface CheckedTransformed extends Omit<Transformed, "package"> {
 }
 
 /** Anything that stands for a package, once checked. */
-export type CheckedPackageRef = CheckedPackage | GuixPackage | CheckedTransformed | Scheme;
+export type CheckedPackageRef = CheckedPackage | CheckedVariant | GuixPackage | CheckedTransformed | Scheme;
+/** What a file defines with `(define NAME ...)`: a package, or a variant of one. */
+export type CheckedDefinition = CheckedPackage | CheckedVariant;
 /** A package input once checked: a package, or a package and one of its outputs. */
 export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string];
 /** A build-system keyword argument once checked. */
-export type CheckedArgument = Exclude<ArgumentValue, Package | Transformed> | CheckedPackage | CheckedTransformed;
+export type CheckedArgument =
+  Exclude<ArgumentValue, Package | PackageVariant | Transformed> | CheckedPackage | CheckedVariant | CheckedTransformed;
 
 /** A build system once checked. */
 export interface CheckedBuildSystem extends Omit<BuildSystem, "arguments"> {
@@ -55,6 +60,38 @@ export interface CheckedPackage extends Omit<
   readonly propagatedInputs: readonly CheckedInput[];
 }
 
+/** A `modify-inputs` clause once checked. */
+export type CheckedInputClause =
+  | { readonly kind: "prepend" | "append"; readonly inputs: readonly CheckedInput[] }
+  | { readonly kind: "delete"; readonly names: readonly string[] }
+  | { readonly kind: "replace"; readonly name: string; readonly input: CheckedInput };
+
+/** A variant's inputs once checked: its own list, or the parent's modified. */
+export type CheckedVariantInputs =
+  readonly CheckedInput[] | { readonly kind: "modify-inputs"; readonly clauses: readonly CheckedInputClause[] };
+
+/** A `substitute-keyword-arguments` clause once checked. */
+export interface CheckedSubstitution extends Omit<KeywordSubstitution, "value" | "default"> {
+  readonly value: CheckedArgument;
+  readonly default?: CheckedArgument | undefined;
+}
+
+/** A package variant once checked. */
+export interface CheckedVariant extends Omit<
+  PackageVariant,
+  "parent" | "source" | "buildSystem" | "arguments" | "inputs" | "nativeInputs" | "propagatedInputs" | "replacement"
+> {
+  readonly parent: CheckedPackageRef;
+  readonly source?: CheckedOrigin | Scheme | undefined;
+  readonly buildSystem?: CheckedBuildSystem | undefined;
+  readonly arguments?:
+    { readonly kind: "substitute-keyword-arguments"; readonly clauses: readonly CheckedSubstitution[] } | undefined;
+  readonly inputs?: CheckedVariantInputs | undefined;
+  readonly nativeInputs?: CheckedVariantInputs | undefined;
+  readonly propagatedInputs?: CheckedVariantInputs | undefined;
+  readonly replacement?: CheckedPackageRef | false | undefined;
+}
+
 /** A manifest node once checked. */
 export type CheckedManifestNode =
   | { readonly kind: "specifications-manifest"; readonly specifications: readonly string[] }
@@ -66,8 +103,8 @@ export type CheckedManifestNode =
 /** A validated manifest, with what its file needs, found in the same pass. */
 export interface CheckedManifest {
   readonly manifest: CheckedManifestNode;
-  /** Every `pkg()` it uses, each after the packages it depends on, each once. */
-  readonly packages: readonly CheckedPackage[];
+  /** Every `pkg()` and variant it uses, each after the packages it depends on, each once. */
+  readonly packages: readonly CheckedDefinition[];
   /** The variables of Guix's packages (`guixPackage(...)`) it names. */
   readonly guixVariables: ReadonlySet<string>;
 }

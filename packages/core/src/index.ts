@@ -17,13 +17,19 @@ export type {
   GitReference,
   GuixPackage,
   InstallPlan,
+  InputClause,
   InstallPlanEntry,
+  KeywordSubstitution,
   Manifest,
+  ModifyInputs,
   Origin,
   Package,
   PackageInput,
   PackageRef,
+  PackageVariant,
   Scheme,
+  SubstituteKeywordArguments,
+  VariantInputs,
   SearchPath,
   TransformationOption,
   Transformed,
@@ -38,9 +44,14 @@ export type {
   CheckedManifest,
   CheckedManifestNode,
   CheckedOrigin,
+  CheckedDefinition,
+  CheckedInputClause,
   CheckedPackage,
   CheckedPackageRef,
+  CheckedSubstitution,
   CheckedTransformed,
+  CheckedVariant,
+  CheckedVariantInputs,
 } from "./checked.js";
 
 // ---------------------------------------------------------------------------
@@ -144,12 +155,25 @@ export { validateUrl, validatePackageName, validateSpecification } from "./valid
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";
+export {
+  append,
+  deleteInputs,
+  inherit,
+  keywordSubstitution,
+  modifyInputs,
+  packageInherit,
+  prepend,
+  replaceInput,
+  substituteKeywordArguments,
+  type VariantFields,
+} from "./variant.js";
 export { closest, didYouMean } from "./suggest.js";
 export { deepFreeze } from "./deep-freeze.js";
 export {
   EMPTY_LOCK,
   sourceKey,
   sourcePin,
+  type SourceHolder,
   type ChannelLock,
   type LockFile,
   type SourceLock,

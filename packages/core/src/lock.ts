@@ -55,6 +55,13 @@ export function sourceKey(url: string, ref: string, recursive: boolean): string 
   return `${url}#${ref}${recursive ? "#recursive" : ""}`;
 }
 
+/** A package or a variant, as far as its source's pin goes. */
+export type SourceHolder = {
+  readonly source?: Package["source"];
+  readonly name?: string | undefined;
+  readonly version?: string | undefined;
+};
+
 /** What a git source asks the lock for. */
 export interface SourcePin {
   /** The entry's key in {@link LockFile.sources}. */
@@ -74,7 +81,7 @@ export interface SourcePin {
  *
  * @example sourcePin(pkg({ name: "app", ..., source: gitFetch({ url, ref: "main" }) })) // { key: `${url}#main`, name: "app", ... }
  */
-export function sourcePin(p: Package): SourcePin | undefined {
+export function sourcePin(p: SourceHolder): SourcePin | undefined {
   const source = p.source;
   // Whatever is not a git origin (a string where an origin belongs, too: validation says so) has no pin.
   const method = typeof source === "object" && source !== null && !isScheme(source) ? source.method : undefined;
@@ -84,13 +91,14 @@ export function sourcePin(p: Package): SourcePin | undefined {
   if (uri.commit !== undefined && origin.sha256 !== undefined) return undefined;
   const recursive = uri.recursive ?? false;
   const followsVersion = isScheme(uri.commit) && uri.commit.kind === "symbol" && uri.commit.name === "version";
-  const ref = typeof uri.commit === "string" ? uri.commit : (uri.ref ?? (followsVersion ? p.version : "HEAD"));
+  const ref =
+    typeof uri.commit === "string" ? uri.commit : (uri.ref ?? (followsVersion ? (p.version ?? "HEAD") : "HEAD"));
   const fixed = typeof uri.commit === "string" && /^[0-9a-f]{40}$/.test(uri.commit);
-  return { key: sourceKey(uri.url, ref, recursive), name: p.name, url: uri.url, ref, recursive, fixed };
+  return { key: sourceKey(uri.url, ref, recursive), name: p.name ?? "", url: uri.url, ref, recursive, fixed };
 }
 
 /** The origin with the commit and hash the lock holds for it; the origin as it is when it holds none. */
-export function pinnedOrigin(p: Package, origin: Origin, lock: LockFile | undefined): Origin {
+export function pinnedOrigin(p: SourceHolder, origin: Origin, lock: LockFile | undefined): Origin {
   const pin = lock === undefined ? undefined : sourcePin(p);
   const entry = pin === undefined ? undefined : lock!.sources[pin.key];
   if (entry === undefined) return origin;

@@ -11,9 +11,12 @@ import type {
   CheckedChannel,
   CheckedInput,
   CheckedManifestNode,
+  CheckedDefinition,
   CheckedOrigin,
   CheckedPackage,
   CheckedPackageRef,
+  CheckedVariant,
+  CheckedVariantInputs,
 } from "./checked.js";
 import { preferredExporter, type GuixKnowledge } from "./knowledge.js";
 import { licenseDatum, type License } from "./licenses.js";
@@ -35,8 +38,15 @@ const MANIFEST_PROCEDURES: Record<Exclude<CheckedManifestNode, Node>["kind"], re
 
 function isPackageValue(value: CheckedArgument): value is Exclude<CheckedPackageRef, Node> {
   const kind = (value as { kind?: string }).kind;
-  return kind === "package" || kind === "guix-package" || kind === "transformed";
+  return kind === "package" || kind === "package-variant" || kind === "guix-package" || kind === "transformed";
 }
+
+/** The accessor of a package's inputs field, for `modify-inputs`. */
+const INPUT_ACCESSORS = {
+  nativeInputs: ["native-inputs", "package-native-inputs"],
+  inputs: ["inputs", "package-inputs"],
+  propagatedInputs: ["propagated-inputs", "package-propagated-inputs"],
+} as const;
 
 /** Whether Scheme written by the user needs `(guix gexp)`: a gexp, or `local-file`. */
 function usesGexp(node: Node): boolean {
@@ -70,7 +80,7 @@ export class Lowering {
   constructor(
     options: LowerOptions,
     /** The variable each package defined in the file is bound to. */
-    private readonly variables: ReadonlyMap<CheckedPackage, string> = new Map(),
+    private readonly variables: ReadonlyMap<CheckedDefinition, string> = new Map(),
   ) {
     this.licensePrefix = options.licensePrefix ?? "";
   }
@@ -122,9 +132,10 @@ export class Lowering {
   private packageRef(ref: CheckedPackageRef): Node {
     if (isScheme(ref)) return this.scheme(ref);
     switch (ref.kind) {
-      case "package": {
+      case "package":
+      case "package-variant": {
         const variable = this.variables.get(ref);
-        return variable === undefined ? this.package(ref) : sym(variable);
+        return variable === undefined ? this.definition(ref) : sym(variable);
       }
       case "guix-package":
         this.use(ref.module);
@@ -141,6 +152,92 @@ export class Lowering {
     if (!Array.isArray(input)) return this.packageRef(input as CheckedPackageRef);
     const [ref, output] = input as readonly [CheckedPackageRef, string];
     return call("list", this.packageRef(ref), str(output));
+  }
+
+  /** What `(define NAME ...)` binds: a package, or a variant of one. */
+  definition(d: CheckedDefinition): Node {
+    return d.kind === "package" ? this.package(d) : this.variant(d);
+  }
+
+  /**
+   * `(package (inherit PARENT) FIELD...)` or `(package/inherit PARENT FIELD...)`: the fields set, in
+   * the order Guix code has them; inputs modified and arguments substituted from the parent's.
+   */
+  private variant(v: CheckedVariant): Node {
+    this.use(["guix", "packages"]);
+    const parent = this.packageRef(v.parent);
+    const fields: Node[] = v.style === "inherit" ? [call("inherit", parent)] : [];
+    if (v.name !== undefined) fields.push(call("name", str(v.name)));
+    if (v.version !== undefined) fields.push(call("version", str(v.version)));
+    if (v.replacement !== undefined)
+      fields.push(call("replacement", v.replacement === false ? S.bool(false) : this.packageRef(v.replacement)));
+    if (v.source !== undefined)
+      fields.push(call("source", isScheme(v.source) ? this.scheme(v.source) : this.origin(v.source)));
+    if (v.outputs !== undefined) fields.push(call("outputs", quote(strings(v.outputs))));
+    const buildSystem = v.buildSystem === undefined ? [] : this.buildSystem(v.buildSystem);
+    fields.push(...buildSystem);
+    if (v.arguments !== undefined) {
+      this.use(["guix", "utils"]);
+      const clauses = v.arguments.clauses.map((c) =>
+        list([
+          list([
+            S.kw(c.keyword),
+            sym(c.variable ?? "_"),
+            ...(c.default !== undefined ? [this.argument(c.default, "modern")] : []),
+          ]),
+          this.argument(c.value, "modern"),
+        ]),
+      );
+      fields.push(
+        call("arguments", call("substitute-keyword-arguments", call("package-arguments", parent), ...clauses)),
+      );
+    }
+    for (const [key, [field, accessor]] of Object.entries(INPUT_ACCESSORS)) {
+      const inputs = v[key as keyof typeof INPUT_ACCESSORS];
+      if (inputs !== undefined) fields.push(call(field, this.variantInputs(inputs, call(accessor, parent))));
+    }
+    if (v.synopsis !== undefined) fields.push(call("synopsis", str(v.synopsis)));
+    if (v.description !== undefined) fields.push(call("description", str(v.description)));
+    if (v.homePage !== undefined) fields.push(call("home-page", str(v.homePage)));
+    if (v.license !== undefined) fields.push(call("license", this.license(v.license)));
+    if (v.properties !== undefined) fields.push(call("properties", this.properties(v.properties)));
+    return v.style === "inherit" ? call("package", ...fields) : call("package/inherit", parent, ...fields);
+  }
+
+  /** `(list INPUT...)`, or `(modify-inputs (package-inputs PARENT) CLAUSE...)`. */
+  private variantInputs(inputs: CheckedVariantInputs, parentInputs: Node): Node {
+    if (Array.isArray(inputs)) return call("list", ...inputs.map((i) => this.input(i)));
+    const { clauses } = inputs as Extract<CheckedVariantInputs, { kind: "modify-inputs" }>;
+    return call(
+      "modify-inputs",
+      parentInputs,
+      ...clauses.map((c) => {
+        switch (c.kind) {
+          case "prepend":
+          case "append":
+            return call(c.kind, ...c.inputs.map((i) => this.input(i)));
+          case "delete":
+            return call("delete", ...c.names.map((n) => str(n)));
+          case "replace":
+            return call("replace", str(c.name), this.input(c.input));
+        }
+      }),
+    );
+  }
+
+  /** `'((key . value) ...)` */
+  private properties(properties: NonNullable<CheckedPackage["properties"]>): Node {
+    const value = (v: unknown): Datum =>
+      typeof v === "string"
+        ? str(v)
+        : typeof v === "boolean"
+          ? S.bool(v)
+          : typeof v === "number"
+            ? Number.isInteger(v)
+              ? S.int(v)
+              : S.real(v)
+            : this.scheme(v as Datum);
+    return quote(list(Object.entries(properties).map(([k, v]) => S.dotted([sym(k)], value(v)))));
   }
 
   /** `(package (name ...) ...)`, fields in the order Guix code usually has them. */
@@ -169,20 +266,7 @@ export class Lowering {
       call("home-page", str(p.homePage)),
       call("license", this.license(p.license)),
     );
-    if (p.properties !== undefined) {
-      const value = (v: unknown): Datum =>
-        typeof v === "string"
-          ? str(v)
-          : typeof v === "boolean"
-            ? S.bool(v)
-            : typeof v === "number"
-              ? Number.isInteger(v)
-                ? S.int(v)
-                : S.real(v)
-              : this.scheme(v as Datum);
-      const alist = Object.entries(p.properties).map(([k, v]) => S.dotted([sym(k)], value(v)));
-      fields.push(call("properties", quote(list(alist))));
-    }
+    if (p.properties !== undefined) fields.push(call("properties", this.properties(p.properties)));
     if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));
     return call("package", ...fields);
   }

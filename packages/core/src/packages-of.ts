@@ -1,26 +1,54 @@
 /** The packages a manifest is built from, for the stages that need them before validation (the lock). */
-import { isScheme, type Manifest, type Package, type PackageInput, type PackageRef } from "./values.js";
+import {
+  isScheme,
+  type Manifest,
+  type Package,
+  type PackageInput,
+  type PackageRef,
+  type PackageVariant,
+  type VariantInputs,
+} from "./values.js";
 
 const refOf = (input: PackageInput): PackageRef =>
   Array.isArray(input) ? (input as readonly [PackageRef, string])[0] : (input as PackageRef);
 
+/** The inputs a field names: its list, or what its `modify-inputs` clauses add. */
+function inputsOf(field: VariantInputs | undefined): PackageInput[] {
+  if (Array.isArray(field)) return [...field];
+  if (typeof field !== "object" || field === null || !Array.isArray((field as { clauses?: unknown }).clauses))
+    return [];
+  return (field as Extract<VariantInputs, { kind: "modify-inputs" }>).clauses.flatMap((c) =>
+    c.kind === "prepend" || c.kind === "append"
+      ? Array.isArray(c.inputs)
+        ? [...c.inputs]
+        : []
+      : c.kind === "replace"
+        ? [c.input]
+        : [],
+  );
+}
+
 /**
- * Every `pkg()` the manifest uses, each after the packages it depends on, each once. Values that are
- * not what they should be are passed over: validation reports them.
+ * Every `pkg()` and variant the manifest uses, each after the packages it depends on, each once.
+ * Values that are not what they should be are passed over: validation reports them.
  *
  * @example packagesOf(packagesToManifest([app])) // [dependencies of app..., app]
  */
-export function packagesOf(manifest: Manifest): Package[] {
-  const ordered: Package[] = [];
-  const seen = new Set<Package>();
+export function packagesOf(manifest: Manifest): (Package | PackageVariant)[] {
+  const ordered: (Package | PackageVariant)[] = [];
+  const seen = new Set<Package | PackageVariant>();
   const isObject = (v: unknown): v is { kind?: unknown } => typeof v === "object" && v !== null;
   const visitRef = (ref: PackageRef): void => {
     if (!isObject(ref) || isScheme(ref)) return;
     if (ref.kind === "transformed") return visitRef(ref.package);
-    if (ref.kind !== "package" || seen.has(ref)) return;
+    if ((ref.kind !== "package" && ref.kind !== "package-variant") || seen.has(ref)) return;
     seen.add(ref);
+    if (ref.kind === "package-variant") {
+      visitRef(ref.parent);
+      if (isObject(ref.replacement)) visitRef(ref.replacement as PackageRef);
+    }
     for (const field of [ref.nativeInputs, ref.inputs, ref.propagatedInputs])
-      if (Array.isArray(field)) field.forEach((input: PackageInput) => visitRef(refOf(input)));
+      inputsOf(field).forEach((input) => visitRef(refOf(input)));
     ordered.push(ref);
   };
   const visit = (m: Manifest): void => {

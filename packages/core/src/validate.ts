@@ -4,6 +4,7 @@
  * takes. The lock is applied in the same pass; a package used in several places is checked once.
  */
 import * as E from "fp-ts/lib/Either.js";
+import type { Node } from "@guix-ts/scheme-printer";
 import { pipe } from "fp-ts/lib/function.js";
 import type {
   CheckedArgument,
@@ -11,8 +12,14 @@ import type {
   CheckedInput,
   CheckedManifest,
   CheckedManifestNode,
+  CheckedOrigin,
+  CheckedDefinition,
+  CheckedInputClause,
   CheckedPackage,
   CheckedPackageRef,
+  CheckedSubstitution,
+  CheckedVariant,
+  CheckedVariantInputs,
 } from "./checked.js";
 import type { License } from "./licenses.js";
 import { keywordProblem, specificationProblem, variableProblem, type GuixKnowledge } from "./knowledge.js";
@@ -49,6 +56,8 @@ import {
   type Package,
   type PackageInput,
   type PackageRef,
+  type PackageVariant,
+  type VariantInputs,
 } from "./values.js";
 
 /** A keyword argument's name, without `#:`. */
@@ -81,11 +90,11 @@ function validateProperties(props: unknown, path: string): Validation<unknown> {
 
 /** One validation: the lock to apply, and what was found so far, so a shared package is checked once. */
 class Checker {
-  private readonly done = new Map<Package, Validation<CheckedPackage>>();
+  private readonly done = new Map<Package | PackageVariant, Validation<CheckedDefinition>>();
   /** Where each package is used, first place first. */
-  private readonly places = new Map<Package, string[]>();
-  /** Checked packages in dependency order. */
-  readonly packages: CheckedPackage[] = [];
+  private readonly places = new Map<Package | PackageVariant, string[]>();
+  /** Checked packages and variants in dependency order. */
+  readonly packages: CheckedDefinition[] = [];
   readonly guixVariables = new Set<string>();
 
   constructor(
@@ -98,6 +107,8 @@ class Checker {
     switch (kindOf(ref)) {
       case "package":
         return this.package(ref as Package, path);
+      case "package-variant":
+        return this.definition(ref as PackageVariant, path, () => this.checkVariant(ref as PackageVariant, path));
       case "guix-package": {
         const guix = ref as Extract<PackageRef, { kind: "guix-package" }>;
         const { variable, module } = guix;
@@ -136,7 +147,11 @@ class Checker {
         );
       }
       default:
-        return problem(path, ref, "expected a package: pkg(...), guixPackage(...), transform(...) or Scheme");
+        return problem(
+          path,
+          ref,
+          "expected a package: pkg(...), inherit(...), guixPackage(...), transform(...) or Scheme",
+        );
     }
   }
 
@@ -160,7 +175,7 @@ class Checker {
     if (Array.isArray(value)) return texts(value, path) as Validation<CheckedArgument>;
     if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
     const kind = kindOf(value);
-    if (kind === "package" || kind === "guix-package" || kind === "transformed")
+    if (kind === "package" || kind === "package-variant" || kind === "guix-package" || kind === "transformed")
       return this.packageRef(value as PackageRef, path) as Validation<CheckedArgument>;
     if (kind === "install-plan") {
       const plan = value as Extract<ArgumentValue, { kind: "install-plan" }>;
@@ -198,6 +213,15 @@ class Checker {
 
   /** Every problem of a package and of the packages it uses; checked once however often it is used. */
   package(p: Package, path: string): Validation<CheckedPackage> {
+    return this.definition(p, path, () => this.checkPackage(p, path)) as Validation<CheckedPackage>;
+  }
+
+  /** A package or variant checked once however often it is used; its problems reported at its first place. */
+  private definition(
+    p: Package | PackageVariant,
+    path: string,
+    checkIt: () => Validation<CheckedDefinition>,
+  ): Validation<CheckedDefinition> {
     const known = this.done.get(p);
     if (known !== undefined) {
       this.places.get(p)!.push(path);
@@ -205,10 +229,151 @@ class Checker {
       return E.isLeft(known) ? ok(undefined as never) : known;
     }
     this.places.set(p, [path]);
-    const result = this.checkPackage(p, path);
+    const result = checkIt();
     this.done.set(p, result);
     if (E.isRight(result)) this.packages.push(result.right);
     return result;
+  }
+
+  /** Inputs of a variant: a list of its own, or `modify-inputs` clauses over the parent's. */
+  private variantInputs(inputs: VariantInputs, path: string): Validation<CheckedVariantInputs> {
+    if (Array.isArray(inputs)) return eachOf(inputs, path, (i: PackageInput, ip) => this.input(i, ip));
+    if (kindOf(inputs) !== "modify-inputs")
+      return problem(path, inputs, "expected a list of inputs, or modifyInputs(...)");
+    const { clauses } = inputs as Extract<VariantInputs, { kind: "modify-inputs" }>;
+    return pipe(
+      eachOf(clauses, `${path}.clauses`, (c: unknown, cp): Validation<CheckedInputClause> => {
+        const clause = (isObject(c) ? c : {}) as Record<string, unknown>;
+        switch (clause["kind"]) {
+          case "prepend":
+          case "append":
+            return pipe(
+              eachOf(clause["inputs"] as PackageInput[], `${cp}.inputs`, (i: PackageInput, ip) => this.input(i, ip)),
+              E.map((checked) => ({ kind: clause["kind"] as "prepend" | "append", inputs: checked })),
+            );
+          case "delete":
+            return andKeep(
+              c as CheckedInputClause,
+              eachOf(clause["names"] as string[], `${cp}.names`, (n: string, np) => validatePackageName(n, np)),
+            );
+          case "replace":
+            return pipe(
+              all({
+                name: validatePackageName(clause["name"], `${cp}.name`),
+                input: this.input(clause["input"] as PackageInput, `${cp}.input`),
+              }),
+              E.map(({ name, input }) => ({ kind: "replace" as const, name, input })),
+            );
+          default:
+            return problem(cp, c, "expected prepend(...), append(...), deleteInputs(...) or replaceInput(...)");
+        }
+      }),
+      E.map((checked) => ({ kind: "modify-inputs" as const, clauses: checked })),
+    );
+  }
+
+  /** A variant: its parent, and each field it sets, checked as `pkg()`'s are. */
+  private checkVariant(v: PackageVariant, path: string): Validation<CheckedVariant> {
+    const inputs = (field: "inputs" | "nativeInputs" | "propagatedInputs") =>
+      optional(v[field], (i) => this.variantInputs(i, `${path}.${field}`));
+    const substitutions = v.arguments;
+    return pipe(
+      all({
+        parent: this.packageRef(v.parent, `${path}.parent`),
+        source: optional(v.source, (source): Validation<CheckedOrigin | Node> =>
+          isScheme(source) ? ok(source) : validateOrigin(pinnedOrigin(v, source, this.lock), `${path}.source`),
+        ),
+        buildSystem: optional(v.buildSystem, (bs) => this.buildSystem(bs, `${path}.buildSystem`)),
+        arguments: optional(substitutions, (subs) =>
+          kindOf(subs) !== "substitute-keyword-arguments"
+            ? problem(`${path}.arguments`, subs, "expected substituteKeywordArguments(...)")
+            : pipe(
+                eachOf(subs.clauses, `${path}.arguments.clauses`, (c: unknown, cp) => this.substitution(c, cp)),
+                E.map((clauses) => ({ kind: "substitute-keyword-arguments" as const, clauses })),
+              ),
+        ),
+        nativeInputs: inputs("nativeInputs"),
+        inputs: inputs("inputs"),
+        propagatedInputs: inputs("propagatedInputs"),
+        replacement: optional(v.replacement, (r): Validation<CheckedPackageRef | false> =>
+          r === false ? ok(false as const) : this.packageRef(r, `${path}.replacement`),
+        ),
+        fields: andKeep(
+          v,
+          check(
+            v.style === "inherit" || v.style === "package/inherit",
+            `${path}.style`,
+            v.style,
+            'expected "inherit" or "package/inherit"',
+          ),
+          check(
+            v.arguments === undefined || !(v.buildSystem?.arguments?.length ?? 0),
+            `${path}.arguments`,
+            v.arguments,
+            "buildSystem gives its own arguments: substitute the parent's arguments or give new ones, not both",
+          ),
+          optional(v.name, (name) => validatePackageName(name, `${path}.name`)),
+          optional(v.version, (version) =>
+            check(matches(/^\S+$/, version), `${path}.version`, version, "expected a version without spaces"),
+          ),
+          optional(v.outputs, (outs) =>
+            check(
+              Array.isArray(outs) && outs.length > 0 && Array.from(outs).every((o) => matches(OUTPUT, o)),
+              `${path}.outputs`,
+              outs,
+              'expected output names such as "out", "doc"',
+            ),
+          ),
+          optional(v.synopsis, (t) => nonEmpty(t, `${path}.synopsis`, "synopsis")),
+          optional(v.description, (t) => nonEmpty(t, `${path}.description`, "description")),
+          optional(v.homePage, (url) => validateUrl(url, `${path}.homePage`)),
+          optional(v.license, (license) => {
+            const licenses: readonly License[] = Array.isArray(license) ? Array.from(license) : [license as License];
+            return andKeep(
+              license,
+              check(licenses.length > 0, `${path}.license`, license, "expected at least one license"),
+              each(licenses, `${path}.license`, (l, lp) =>
+                validateLicense(l, Array.isArray(license) ? lp : `${path}.license`),
+              ),
+            );
+          }),
+          optional(v.properties, (props) => validateProperties(props, `${path}.properties`)),
+        ),
+      }),
+      E.map((checked) => {
+        const variant: Record<string, unknown> = { ...v };
+        for (const [key, value] of Object.entries(checked))
+          if (key !== "fields" && value !== undefined) variant[key] = value;
+        return variant as unknown as CheckedVariant;
+      }),
+    );
+  }
+
+  /** `((#:KEYWORD VARIABLE DEFAULT) VALUE)` */
+  private substitution(c: unknown, path: string): Validation<CheckedSubstitution> {
+    const clause = (isObject(c) ? c : {}) as Record<string, unknown>;
+    const keyword = clause["keyword"];
+    return pipe(
+      all({
+        keyword: check(
+          matches(KEYWORD, keyword),
+          `${path}.keyword`,
+          keyword as string,
+          "expected a keyword without #:",
+        ),
+        variable: optional(clause["variable"] as string | undefined, (variable) =>
+          check(matches(VARIABLE, variable), `${path}.variable`, variable, "expected a variable name"),
+        ),
+        value: this.argument(clause["value"] as ArgumentValue, `${path}.value`),
+        default: optional(clause["default"] as ArgumentValue | undefined, (d) => this.argument(d, `${path}.default`)),
+      }),
+      E.map(({ keyword, variable, value, default: fallback }) => ({
+        keyword,
+        value,
+        ...(variable !== undefined ? { variable } : {}),
+        ...(fallback !== undefined ? { default: fallback } : {}),
+      })),
+    );
   }
 
   private checkPackage(p: Package, path: string): Validation<CheckedPackage> {
@@ -362,6 +527,7 @@ function entryNames(m: Manifest, path: string): [string, string][] {
 function refName(ref: PackageRef): string | undefined {
   if (isScheme(ref) || typeof ref !== "object" || ref === null) return undefined;
   if (ref.kind === "package") return typeof ref.name === "string" ? ref.name : undefined;
+  if (ref.kind === "package-variant") return typeof ref.name === "string" ? ref.name : refName(ref.parent);
   if (ref.kind === "guix-package") return typeof ref.variable === "string" ? ref.variable : undefined;
   if (ref.kind === "transformed") return refName(ref.package);
   return undefined;

@@ -35,7 +35,67 @@ export interface TransformationOption {
 }
 
 /** Anything that stands for a package. */
-export type PackageRef = Package | GuixPackage | Transformed | Scheme;
+export type PackageRef = Package | PackageVariant | GuixPackage | Transformed | Scheme;
+
+/** One clause of `modify-inputs`. */
+export type InputClause =
+  | { readonly kind: "prepend" | "append"; readonly inputs: readonly PackageInput[] }
+  | { readonly kind: "delete"; readonly names: readonly string[] }
+  | { readonly kind: "replace"; readonly name: string; readonly input: PackageInput };
+
+/** `(modify-inputs (package-inputs PARENT) CLAUSE...)`: the parent's inputs of that field, changed. */
+export interface ModifyInputs {
+  readonly kind: "modify-inputs";
+  readonly clauses: readonly InputClause[];
+}
+
+/**
+ * One clause of `substitute-keyword-arguments`: `((#:KEYWORD VARIABLE DEFAULT) VALUE)`. `value` may
+ * use `variable`, bound to the parent's value (or `default` when the parent has none).
+ */
+export interface KeywordSubstitution {
+  readonly keyword: string;
+  readonly variable?: string | undefined;
+  readonly default?: ArgumentValue | undefined;
+  readonly value: ArgumentValue;
+}
+
+/** `(substitute-keyword-arguments (package-arguments PARENT) CLAUSE...)`: the parent's arguments, changed. */
+export interface SubstituteKeywordArguments {
+  readonly kind: "substitute-keyword-arguments";
+  readonly clauses: readonly KeywordSubstitution[];
+}
+
+/** A package's inputs in a variant: a list of its own, or the parent's modified. */
+export type VariantInputs = readonly PackageInput[] | ModifyInputs;
+
+/**
+ * A variant of a package, `(package (inherit PARENT) FIELD...)` or `(package/inherit PARENT FIELD...)`:
+ * the fields given replace the parent's, the others are the parent's.
+ */
+export interface PackageVariant {
+  readonly kind: "package-variant";
+  readonly parent: PackageRef;
+  /** `package/inherit` also applies the variant to the parent's `replacement` (security grafts). */
+  readonly style: "inherit" | "package/inherit";
+  readonly name?: string | undefined;
+  readonly version?: string | undefined;
+  readonly source?: Origin | Scheme | undefined;
+  readonly buildSystem?: BuildSystem | undefined;
+  /** The parent's build system, its arguments substituted (`buildSystem` sets both instead). */
+  readonly arguments?: SubstituteKeywordArguments | undefined;
+  readonly inputs?: VariantInputs | undefined;
+  readonly nativeInputs?: VariantInputs | undefined;
+  readonly propagatedInputs?: VariantInputs | undefined;
+  readonly outputs?: readonly string[] | undefined;
+  readonly synopsis?: string | undefined;
+  readonly description?: string | undefined;
+  readonly homePage?: string | undefined;
+  readonly license?: License | readonly License[] | undefined;
+  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | undefined;
+  /** The package that replaces it by grafting, or `false` for none (`(replacement #f)`). */
+  readonly replacement?: PackageRef | false | undefined;
+}
 
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
 export type PackageInput = PackageRef | readonly [PackageRef, string];
@@ -77,7 +137,16 @@ export interface Origin {
 
 /** A keyword argument's value; a package is written as its variable (unquoted in the quoted style). */
 export type ArgumentValue =
-  boolean | number | string | readonly string[] | InstallPlan | Package | GuixPackage | Transformed | Scheme;
+  | boolean
+  | number
+  | string
+  | readonly string[]
+  | InstallPlan
+  | Package
+  | PackageVariant
+  | GuixPackage
+  | Transformed
+  | Scheme;
 
 /** The `#:install-plan` of `copy-build-system`: what to copy where. */
 export interface InstallPlan {

@@ -5,7 +5,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { blankLines, list, printDatums, sym, type Node } from "@guix-ts/scheme-printer";
-import type { CheckedPackage } from "../checked.js";
+import type { CheckedDefinition, CheckedPackageRef } from "../checked.js";
 import type { LockFile } from "../lock.js";
 import { Lowering, type LowerOptions } from "../lower.js";
 import { validateChannels } from "../validate-channels.js";
@@ -13,7 +13,7 @@ import { freeVariables } from "../free-variables.js";
 import type { GuixKnowledge } from "../knowledge.js";
 import { validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
-import type { Channel, Manifest } from "../values.js";
+import { isScheme, type Channel, type Manifest } from "../values.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** A file's forms and its text, as `guix style` lays it out. */
@@ -45,13 +45,23 @@ export interface ManifestFileOptions extends LowerOptions {
   readonly knowledge?: GuixKnowledge | undefined;
 }
 
+/** The name of what a ref stands for: a package's name, a Guix variable, or "package". */
+function refName(ref: CheckedPackageRef): string {
+  if (isScheme(ref)) return "package";
+  if (ref.kind === "package") return ref.name;
+  if (ref.kind === "package-variant") return ref.name ?? `${refName(ref.parent)}-variant`;
+  if (ref.kind === "guix-package") return ref.variable;
+  return refName(ref.package);
+}
+
 /** A variable for each package: its name, made unique against the others and Guix's variables in the file. */
-function variableNames(packages: readonly CheckedPackage[], taken: Set<string>): Map<CheckedPackage, string> {
-  const variables = new Map<CheckedPackage, string>();
+function variableNames(packages: readonly CheckedDefinition[], taken: Set<string>): Map<CheckedDefinition, string> {
+  const variables = new Map<CheckedDefinition, string>();
   for (const p of packages) {
-    let name = p.name;
-    if (taken.has(name)) name = `${p.name}-${p.version}`;
-    for (let n = 2; taken.has(name); n++) name = `${p.name}-${n}`;
+    const base = refName(p);
+    let name = base;
+    if (taken.has(name) && p.version !== undefined) name = `${base}-${p.version}`;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
     taken.add(name);
     variables.set(p, name);
   }
@@ -85,7 +95,7 @@ export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFi
     E.map(({ manifest, packages, guixVariables }) => {
       const variables = variableNames(packages, new Set(guixVariables));
       const lowering = new Lowering(options, variables);
-      const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.package(p)]));
+      const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.definition(p)]));
       const body = lowering.manifest(manifest);
       const provided = PROVIDED[options.context ?? "guix-cli"];
       if (options.knowledge !== undefined)
