@@ -53,6 +53,7 @@ export type {
   CheckedVariant,
   CheckedVariantInputs,
 } from "./checked.js";
+export type { Expression } from "./values.js";
 
 // ---------------------------------------------------------------------------
 // builders
@@ -155,6 +156,16 @@ export { validateUrl, validatePackageName, validateSpecification } from "./valid
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";
+export {
+  concat,
+  crateUri,
+  expression,
+  isExpression,
+  mirror,
+  pypiUri,
+  searchPatches,
+  type Part,
+} from "./expressions.js";
 export {
   append,
   deleteInputs,

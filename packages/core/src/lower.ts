@@ -20,7 +20,8 @@ import type {
 } from "./checked.js";
 import { preferredExporter, type GuixKnowledge } from "./knowledge.js";
 import { licenseDatum, type License } from "./licenses.js";
-import { isScheme, type ArgumentStyle, type InstallPlan, type SearchPath } from "./values.js";
+import { isExpression } from "./expressions.js";
+import { isScheme, type ArgumentStyle, type Expression, type InstallPlan, type SearchPath } from "./values.js";
 
 const { sym, str, list, quote } = S;
 const call = (head: string, ...args: Node[]): ListNode => list([sym(head), ...args]);
@@ -292,15 +293,25 @@ export class Lowering {
     );
   }
 
+  /** An expression's Scheme, its modules used. */
+  private expression(e: Expression): Node {
+    for (const module of e.modules) this.use(module);
+    return this.scheme(e.node);
+  }
+
+  /** A string, an expression or Scheme the user wrote. */
+  private textOrCode(value: string | Expression | Node): Node {
+    return typeof value === "string" ? str(value) : isExpression(value) ? this.expression(value) : this.scheme(value);
+  }
+
   private origin(o: CheckedOrigin): Node {
     this.use(["guix", "packages"]);
     this.use(o.method.module);
     const fields: Node[] = [call("method", sym(o.method.name))];
     const uri = o.uri;
-    if (typeof uri === "string") fields.push(call("uri", str(uri)));
+    if (typeof uri === "string" || isExpression(uri) || isScheme(uri)) fields.push(call("uri", this.textOrCode(uri)));
     else if (Array.isArray(uri))
       fields.push(call("uri", call("list", ...(uri as readonly string[]).map((u) => str(u)))));
-    else if (isScheme(uri)) fields.push(call("uri", this.scheme(uri)));
     else {
       const ref = uri as Extract<CheckedOrigin["uri"], { kind: "git-reference" }>;
       const parts = [
@@ -310,14 +321,18 @@ export class Lowering {
       if (ref.recursive) parts.push(call("recursive?", S.bool(true)));
       fields.push(call("uri", call("git-reference", ...parts)));
     }
-    if (o.fileName !== undefined)
-      fields.push(call("file-name", typeof o.fileName === "string" ? str(o.fileName) : this.scheme(o.fileName)));
+    if (o.fileName !== undefined) fields.push(call("file-name", this.textOrCode(o.fileName)));
     fields.push(call("sha256", call("base32", str(o.sha256))));
-    if (o.patches !== undefined && o.patches.length > 0) {
-      const patches = o.patches.map((p) => (typeof p === "string" ? call("local-file", str(p)) : this.scheme(p)));
-      if (o.patches.some((p) => typeof p === "string")) this.usesGexp = true;
-      fields.push(call("patches", call("list", ...patches)));
+    const patches = o.patches;
+    if (isExpression(patches)) fields.push(call("patches", this.expression(patches)));
+    else if (patches !== undefined && patches.length > 0) {
+      const files = patches.map((p) => (typeof p === "string" ? call("local-file", str(p)) : this.scheme(p)));
+      if (patches.some((p) => typeof p === "string")) this.usesGexp = true;
+      fields.push(call("patches", call("list", ...files)));
     }
+    if (o.patchFlags !== undefined) fields.push(call("patch-flags", quote(strings(o.patchFlags))));
+    if (o.patchInputs !== undefined)
+      fields.push(call("patch-inputs", call("list", ...o.patchInputs.map((i) => this.packageRef(i)))));
     if (o.modules !== undefined)
       fields.push(call("modules", quote(list(o.modules.map((m) => list(m.map((p) => sym(p))))))));
     if (o.snippet !== undefined) fields.push(call("snippet", this.scheme(o.snippet)));
@@ -342,6 +357,7 @@ export class Lowering {
     if (typeof value === "string") return str(value);
     if (Array.isArray(value)) return quote(strings(value as readonly string[]));
     if (isScheme(value)) return this.scheme(value);
+    if (isExpression(value)) return this.expression(value);
     if (isPackageValue(value)) {
       const ref = this.packageRef(value);
       return style === "quoted" ? S.unquote(ref as Datum) : ref;

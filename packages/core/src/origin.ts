@@ -1,6 +1,6 @@
 import { deepFreeze } from "./deep-freeze.js";
 import { list, sym } from "@guix-ts/scheme-printer";
-import { type GitReference, type Origin, type Scheme } from "./values.js";
+import { type Expression, type GitReference, type Origin, type Scheme } from "./values.js";
 
 /** What `origin()` takes: any fetch method. */
 export interface OriginOptions {
@@ -8,8 +8,10 @@ export interface OriginOptions {
   readonly method: { readonly name: string; readonly module: readonly string[] };
   readonly uri: Origin["uri"];
   readonly sha256?: string;
-  readonly fileName?: string | Scheme;
-  readonly patches?: readonly (string | Scheme)[];
+  readonly fileName?: Origin["fileName"];
+  readonly patches?: Origin["patches"];
+  readonly patchFlags?: readonly string[];
+  readonly patchInputs?: Origin["patchInputs"];
   readonly snippet?: Scheme;
   readonly modules?: readonly (readonly string[])[];
 }
@@ -47,8 +49,10 @@ export interface GitFetchOptions {
   readonly recursive?: boolean;
   /** nix-base32 sha256 of the checkout; leave it out to have `guix-ts lock` compute it. */
   readonly sha256?: string;
-  readonly fileName?: string | Scheme;
-  readonly patches?: readonly (string | Scheme)[];
+  readonly fileName?: Origin["fileName"];
+  readonly patches?: Origin["patches"];
+  readonly patchFlags?: readonly string[];
+  readonly patchInputs?: Origin["patchInputs"];
   readonly snippet?: Scheme;
   readonly modules?: readonly (readonly string[])[];
 }
@@ -65,11 +69,13 @@ export function gitFetch(options: GitFetchOptions): Origin {
   return origin({ method: { name: "git-fetch", module: ["guix", "git-download"] }, uri, ...rest });
 }
 
-/** What `urlFetch()` takes: one URL, or mirrors tried in order. */
-export type UrlFetchOptions = ({ readonly url: string } | { readonly urls: readonly string[] }) & {
+/** What `urlFetch()` takes: one URL (text, or computed: `concat(...)`, `pypiUri(...)`), or mirrors tried in order. */
+export type UrlFetchOptions = ({ readonly url: string | Expression } | { readonly urls: readonly string[] }) & {
   readonly sha256?: string;
-  readonly fileName?: string | Scheme;
-  readonly patches?: readonly (string | Scheme)[];
+  readonly fileName?: Origin["fileName"];
+  readonly patches?: Origin["patches"];
+  readonly patchFlags?: readonly string[];
+  readonly patchInputs?: Origin["patchInputs"];
   readonly snippet?: Scheme;
   readonly modules?: readonly (readonly string[])[];
 };
@@ -80,15 +86,10 @@ export type UrlFetchOptions = ({ readonly url: string } | { readonly urls: reado
  * @example urlFetch({ url: "mirror://gnu/hello/hello-2.12.tar.gz", sha256: "..." })
  */
 export function urlFetch(options: UrlFetchOptions): Origin {
-  const { sha256, fileName, patches, snippet, modules } = options;
   const uri = "url" in options ? options.url : options.urls;
-  return origin({
-    method: { name: "url-fetch", module: ["guix", "download"] },
-    uri,
-    ...(sha256 === undefined ? {} : { sha256 }),
-    ...(fileName === undefined ? {} : { fileName }),
-    ...(patches === undefined ? {} : { patches }),
-    ...(snippet === undefined ? {} : { snippet }),
-    ...(modules === undefined ? {} : { modules }),
-  });
+  // Every field but the URL, those given only (an undefined field is not written).
+  const rest = Object.fromEntries(
+    Object.entries(options).filter(([key, value]) => key !== "url" && key !== "urls" && value !== undefined),
+  ) as Omit<OriginOptions, "method" | "uri">;
+  return origin({ method: { name: "url-fetch", module: ["guix", "download"] }, uri, ...rest });
 }

@@ -9,7 +9,15 @@ import type { CheckedGitReference, CheckedOrigin } from "./checked.js";
 import { isLicenseName, type License } from "./licenses.js";
 import { base32Problem } from "./nix-base32.js";
 import { all, andKeep, check, each, ok, optional, problem, show, type Validation } from "./validation.js";
-import { isScheme, type GitReference, type InstallPlanEntry, type Origin, type SearchPath } from "./values.js";
+import {
+  isScheme,
+  type Expression,
+  type GitReference,
+  type InstallPlanEntry,
+  type Origin,
+  type SearchPath,
+} from "./values.js";
+import { isExpression } from "./expressions.js";
 
 export const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9+._-]*$/;
 export const SPECIFICATION = /^([A-Za-z0-9][A-Za-z0-9+._-]*)(?:@([^\s@:]+))?(?::([A-Za-z0-9_-]+))?$/;
@@ -156,7 +164,29 @@ export function validateLicense(license: License, path: string): Validation<Lice
 
 /** A string, or a Scheme datum written as it is. */
 const textOrDatum = (value: unknown, path: string, what: string): Validation<unknown> =>
-  check(isText(value) || isDatumValue(value), path, value, `expected ${what}: a string or Scheme`);
+  isExpression(value)
+    ? validateExpression(value, path)
+    : check(isText(value) || isDatumValue(value), path, value, `expected ${what}: a string or Scheme`);
+
+/**
+ * An expression's Scheme and the modules it names.
+ *
+ * @example validateExpression(pypiUri("fastapi"), "package.source.uri") // Right(expression)
+ */
+export function validateExpression(e: Expression, path: string): Validation<Expression> {
+  return andKeep(
+    e,
+    check(isDatumValue(e.node), `${path}.node`, e.node, "expected Scheme"),
+    each(Array.isArray(e.modules) ? e.modules : [e.modules], `${path}.modules`, (m, mp) =>
+      check(
+        Array.isArray(m) && m.length > 0 && Array.from(m).every((x) => matches(VARIABLE, x)),
+        mp,
+        m,
+        'expected a module name, as ["guix", "build", "utils"]',
+      ),
+    ),
+  );
+}
 
 export function validateGitReference(ref: GitReference, path: string): Validation<CheckedGitReference> {
   const commit: Validation<string | import("./values.js").Scheme> =
@@ -222,11 +252,13 @@ export function validateOrigin(origin: Origin, path: string): Validation<Checked
             check(uri.length > 0, `${path}.uri`, uri, "expected at least one URL"),
             each(uri, `${path}.uri`, validateUrl),
           )
-        : isDatumValue(uri)
-          ? ok(uri as import("./values.js").Scheme)
-          : kindOf(uri) === "git-reference"
-            ? validateGitReference(uri as GitReference, path)
-            : problem(`${path}.uri`, uri, "expected a URL, a list of URLs, a git reference or Scheme");
+        : isExpression(uri)
+          ? validateExpression(uri, `${path}.uri`)
+          : isDatumValue(uri)
+            ? ok(uri as import("./values.js").Scheme)
+            : kindOf(uri) === "git-reference"
+              ? validateGitReference(uri as GitReference, path)
+              : problem(`${path}.uri`, uri, "expected a URL, a list of URLs, a git reference or Scheme");
   const sha256 =
     origin.sha256 === undefined
       ? problem(`${path}.sha256`, undefined, "missing: give the nix-base32 sha256, or run `guix-ts lock` to compute it")
@@ -239,8 +271,21 @@ export function validateOrigin(origin: Origin, path: string): Validation<Checked
       uri: checkedUri,
       sha256,
       fileName: optional(origin.fileName, (f) => textOrDatum(f, `${path}.fileName`, "a file name")),
-      patches: optional(origin.patches, (ps) =>
-        eachOf(ps, `${path}.patches`, (x, xp) => textOrDatum(x, xp, "a patch")),
+      patches: optional(origin.patches, (ps): Validation<unknown> =>
+        isExpression(ps)
+          ? validateExpression(ps, `${path}.patches`)
+          : eachOf(ps, `${path}.patches`, (x, xp) => textOrDatum(x, xp, "a patch")),
+      ),
+      patchFlags: optional(origin.patchFlags, (flags) => texts(flags, `${path}.patchFlags`)),
+      patchInputs: optional(origin.patchInputs, (inputs) =>
+        eachOf(inputs, `${path}.patchInputs`, (i, ip) =>
+          check(
+            kindOf(i) === "guix-package" || isDatumValue(i),
+            ip,
+            i,
+            "expected a package of Guix (guixPackage(...)) or Scheme",
+          ),
+        ),
       ),
       snippet: optional(origin.snippet, (x) =>
         check(isDatumValue(x), `${path}.snippet`, x, "expected Scheme (a gexp)"),

@@ -45,8 +45,10 @@ import {
   validatePackageName,
   validateSearchPath,
   validateSpecification,
+  validateExpression,
   validateUrl,
 } from "./validate-fields.js";
+import { isExpression } from "./expressions.js";
 import { all, andKeep, check, each, ok, optional, problem, type Validation } from "./validation.js";
 import {
   isScheme,
@@ -174,6 +176,7 @@ class Checker {
     if (typeof value === "number") return number(value, path);
     if (Array.isArray(value)) return texts(value, path) as Validation<CheckedArgument>;
     if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
+    if (isExpression(value)) return validateExpression(value, path);
     const kind = kindOf(value);
     if (kind === "package" || kind === "package-variant" || kind === "guix-package" || kind === "transformed")
       return this.packageRef(value as PackageRef, path) as Validation<CheckedArgument>;

@@ -10,6 +10,17 @@ import type { License } from "./licenses.js";
 /** A Scheme node, written as it is. */
 export type Scheme = Node;
 
+/**
+ * Scheme code and the modules it needs: what the typed expression builders give (`concat`,
+ * `pypiUri`, `searchPatches`...), so that a file imports what its expressions call.
+ */
+export interface Expression {
+  readonly kind: "expression";
+  readonly node: Scheme;
+  /** Module name parts: `[["guix", "build-system", "python"]]`. */
+  readonly modules: readonly (readonly string[])[];
+}
+
 /** A package variable of Guix's collection: `guixPackage("python", "gnu packages python")`. */
 export interface GuixPackage {
   readonly kind: "guix-package";
@@ -126,11 +137,16 @@ export interface Origin {
   readonly kind: "origin";
   /** `git-fetch`, `url-fetch`, ... and the module that exports it. */
   readonly method: { readonly name: string; readonly module: readonly string[] };
-  readonly uri: GitReference | string | readonly string[] | Scheme;
+  readonly uri: GitReference | string | readonly string[] | Expression | Scheme;
   /** nix-base32 sha256; undefined until a prefetch or the lock file gives it. */
   readonly sha256: string | undefined;
-  readonly fileName?: string | Scheme | undefined;
-  readonly patches?: readonly (string | Scheme)[] | undefined;
+  readonly fileName?: string | Expression | Scheme | undefined;
+  /** Local files (`local-file`) and Scheme, or Guix's own patches: `searchPatches(...)`. */
+  readonly patches?: readonly (string | Scheme)[] | Expression | undefined;
+  /** `(patch-flags '("-p0"))`: how the patches apply. */
+  readonly patchFlags?: readonly string[] | undefined;
+  /** `(patch-inputs (list ...))`: the tools the patches are applied with (Guix's packages). */
+  readonly patchInputs?: readonly (GuixPackage | Scheme)[] | undefined;
   readonly snippet?: Scheme | undefined;
   readonly modules?: readonly (readonly string[])[] | undefined;
 }
@@ -146,6 +162,7 @@ export type ArgumentValue =
   | PackageVariant
   | GuixPackage
   | Transformed
+  | Expression
   | Scheme;
 
 /** The `#:install-plan` of `copy-build-system`: what to copy where. */

@@ -1,0 +1,116 @@
+// Guix packages written with the builders, origins whose URL follows the version: each file is
+// compared with the text Guix's layout gives the definition (written here by hand from Guix's
+// record syntax, not copied from Guix's tree), and Guile reads it back.
+import { describe, expect, it } from "vitest";
+import * as E from "fp-ts/lib/Either.js";
+import * as G from "@guix-ts/core";
+import { printDatum, type Datum } from "@guix-ts/scheme-printer";
+import { guileRead } from "../../../test/oracles/guile.js";
+
+const HASH = "0000000000000000000000000000000000000000000000000000";
+
+const fileOf = (p: G.PackageRef): string => {
+  const file = G.manifestFileE({ manifest: G.packagesToManifest([p]) });
+  if (E.isLeft(file)) throw new Error(file.left.map((x) => `${x.path}: ${x.message}`).join("\n"));
+  expect(guileRead([file.right.text])[0]!.length).toBeGreaterThan(1);
+  return file.right.text;
+};
+
+describe("origins that follow the version, and Guix's patches", () => {
+  it("curl: concat(...) for the URL, searchPatches(...), patch-flags", () => {
+    const curl = G.pkg({
+      name: "curl",
+      version: "8.6.0",
+      source: G.urlFetch({
+        url: G.concat("https://curl.se/download/curl-", G.packageVersion, ".tar.xz"),
+        sha256: HASH,
+        patches: G.searchPatches("curl-use-ssl-cert-env.patch"),
+        patchFlags: ["-p1", "--forward"],
+      }),
+      buildSystem: G.gnuBuildSystem({ configureFlags: ["--with-gnutls"] }),
+      inputs: [G.guixPackage("gnutls", "gnu packages tls")],
+      synopsis: "Client-side URL data transfer library",
+      description: "curl transfers data with URL syntax.",
+      homePage: "https://curl.se/",
+      license: "x11-style",
+    });
+    const text = fileOf(curl);
+    expect(text).toContain(`    (source
+     (origin
+       (method url-fetch)
+       (uri (string-append "https://curl.se/download/curl-" version ".tar.xz"))
+       (sha256
+        (base32 "${HASH}"))
+       (patches (search-patches "curl-use-ssl-cert-env.patch"))
+       (patch-flags '("-p1" "--forward"))))`);
+    // search-patches is (gnu packages)'s: `guix` commands give a manifest that module; a standalone file imports it.
+    const standalone = G.manifestFileE({ manifest: G.packagesToManifest([curl]), context: "standalone" });
+    expect(E.isRight(standalone) && standalone.right.text).toMatch(/^\(use-modules [^]*\(gnu packages\)\n/);
+  });
+
+  it("python-fastapi: pypiUri, imported from (guix build-system python)", () => {
+    const fastapi = G.pkg({
+      name: "python-fastapi",
+      version: "0.115.6",
+      source: G.urlFetch({ url: G.pypiUri("fastapi"), sha256: HASH }),
+      buildSystem: G.pyprojectBuildSystem({ tests: false }),
+      propagatedInputs: [G.guixPackage("python-starlette", "gnu packages python-web")],
+      synopsis: "Web framework based on type hints",
+      description: "FastAPI is a web framework for building APIs with Python.",
+      homePage: "https://github.com/fastapi/fastapi",
+      license: "expat",
+    });
+    const text = fileOf(fastapi);
+    expect(text).toContain(`(uri (pypi-uri "fastapi" version))`);
+    expect(text).toContain("(guix build-system python)");
+  });
+
+  it("ripgrep: crateUri, and a file name computed from the version", () => {
+    const ripgrep = G.pkg({
+      name: "ripgrep",
+      version: "14.1.1",
+      source: G.urlFetch({
+        url: G.crateUri("ripgrep"),
+        fileName: G.concat("ripgrep-", G.packageVersion, ".tar.gz"),
+        sha256: HASH,
+      }),
+      buildSystem: G.cargoBuildSystem({ installSource: false }),
+      synopsis: "Line-oriented search tool",
+      description: "ripgrep searches directories for a regex pattern.",
+      homePage: "https://github.com/BurntSushi/ripgrep",
+      license: ["unlicense", "expat"],
+    });
+    const text = fileOf(ripgrep);
+    expect(text).toContain(`       (uri (crate-uri "ripgrep" version))
+       (file-name (string-append "ripgrep-" version ".tar.gz"))`);
+    expect(text).toContain("(guix build-system cargo)");
+  });
+
+  it("mirror:// URLs, text joined, and a bad expression found with its path", () => {
+    expect(printDatum(G.mirror("gnu", "hello/hello-", G.packageVersion, ".tar.gz").node as Datum)).toBe(
+      '(string-append "mirror://gnu/hello/hello-" version ".tar.gz")',
+    );
+    expect(printDatum(G.concat("https://", "example.org/", "x.tar.gz").node as Datum)).toBe(
+      '"https://example.org/x.tar.gz"',
+    );
+    const bad = G.pkg({
+      name: "x",
+      version: "1",
+      source: G.urlFetch({
+        url: G.expression(G.scheme`(gnome-uri "x" version)`, [["guix", "build system"]]),
+        sha256: HASH,
+        patchInputs: ["patch" as never],
+      }),
+      buildSystem: G.gnuBuildSystem(),
+      synopsis: "X",
+      description: "X.",
+      homePage: "https://example.org",
+      license: "expat",
+    });
+    const file = G.manifestFileE({ manifest: G.packagesToManifest([bad]) });
+    expect(E.isLeft(file) && file.left.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'manifest.packages[0].source.uri.modules[0]: expected a module name, as ["guix", "build", "utils"]',
+      "manifest.packages[0].source.patchInputs[0]: expected a package of Guix (guixPackage(...)) or Scheme",
+    ]);
+  });
+});
