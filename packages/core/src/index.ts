@@ -68,7 +68,7 @@ export {
   type OriginOptions,
   type UrlFetchOptions,
 } from "./origin.js";
-export { buildSystem, type CommonArguments, type KeywordNames } from "./build-systems/build-system.js";
+export { buildSystem, type CommonArguments, type KeywordNames, type References } from "./build-systems/build-system.js";
 export { copyBuildSystem, type CopyArguments } from "./build-systems/copy.js";
 export {
   gnuBuildSystem,
@@ -90,6 +90,44 @@ export {
   type CargoArguments,
   type TrivialArguments,
 } from "./build-systems/others.js";
+export {
+  antBuildSystem,
+  asdfBuildSystem,
+  duneBuildSystem,
+  emacsBuildSystem,
+  fontBuildSystem,
+  glibOrGtkBuildSystem,
+  guileBuildSystem,
+  haskellBuildSystem,
+  juliaBuildSystem,
+  mavenBuildSystem,
+  ocamlBuildSystem,
+  perlBuildSystem,
+  qtBuildSystem,
+  rBuildSystem,
+  rubyBuildSystem,
+  texliveBuildSystem,
+  zigBuildSystem,
+  type AntArguments,
+  type AsdfArguments,
+  type DuneArguments,
+  type EmacsArguments,
+  type FontArguments,
+  type GlibOrGtkArguments,
+  type GuileArguments,
+  type HaskellArguments,
+  type JuliaArguments,
+  type MavenArguments,
+  type OcamlArguments,
+  type PerlArguments,
+  type QtArguments,
+  type RArguments,
+  type RubyArguments,
+  type TexliveArguments,
+  type ZigArguments,
+  type Flags,
+  type OcamlCommonArguments,
+} from "./build-systems/more.js";
 export {
   LICENSE_NAMES,
   fsfFree,

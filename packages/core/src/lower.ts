@@ -341,12 +341,15 @@ export class Lowering {
 
   private buildSystem(bs: CheckedBuildSystem): Node[] {
     this.use(["guix", "build-system", bs.name]);
-    const fields = [call("build-system", sym(`${bs.name}-build-system`))];
+    const fields = [call("build-system", sym(bs.variable ?? `${bs.name}-build-system`))];
     if (bs.arguments.length === 0) return fields;
     const args = bs.arguments.flatMap(([keyword, value]) => [S.kw(keyword), this.argument(value, bs.style)]);
     if (bs.style === "modern") fields.push(call("arguments", call("list", ...args)));
     // Packages are values to evaluate: the quoted style then takes a quasiquote with them unquoted.
-    else if (bs.arguments.some(([, v]) => isPackageValue(v))) fields.push(call("arguments", S.quasiquote(list(args))));
+    else if (
+      bs.arguments.some(([, v]) => isPackageValue(v) || (Array.isArray(v) && v.some((i) => typeof i !== "string")))
+    )
+      fields.push(call("arguments", S.quasiquote(list(args))));
     else fields.push(call("arguments", quote(list(args))));
     return fields;
   }
@@ -355,7 +358,16 @@ export class Lowering {
     if (typeof value === "boolean") return S.bool(value);
     if (typeof value === "number") return Number.isInteger(value) ? S.int(value) : S.real(value);
     if (typeof value === "string") return str(value);
-    if (Array.isArray(value)) return quote(strings(value as readonly string[]));
+    if (Array.isArray(value)) {
+      const items = value as readonly (string | CheckedPackageRef)[];
+      if (items.every((i) => typeof i === "string")) return quote(strings(items as readonly string[]));
+      const nodes = items.map((i) => {
+        if (typeof i === "string") return str(i);
+        const ref = this.packageRef(i);
+        return style === "quoted" ? S.unquote(ref as Datum) : ref;
+      });
+      return style === "quoted" ? list(nodes) : call("list", ...nodes);
+    }
     if (isScheme(value)) return this.scheme(value);
     if (isExpression(value)) return this.expression(value);
     if (isPackageValue(value)) {

@@ -174,7 +174,14 @@ class Checker {
     if (typeof value === "boolean") return ok(value);
     if (typeof value === "string") return text(value, path, "a string");
     if (typeof value === "number") return number(value, path);
-    if (Array.isArray(value)) return texts(value, path) as Validation<CheckedArgument>;
+    if (Array.isArray(value)) {
+      // Strings alone are a quoted list; with packages, `(list "out" glibc)`.
+      const items = value as readonly unknown[];
+      if (items.every((i) => typeof i === "string")) return texts(value, path) as Validation<CheckedArgument>;
+      return eachOf(items, path, (item: unknown, ip): Validation<string | CheckedPackageRef> =>
+        typeof item === "string" ? text(item, ip, "a string") : this.packageRef(item as PackageRef, ip),
+      );
+    }
     if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
     if (isExpression(value)) return validateExpression(value, path);
     const kind = kindOf(value);
@@ -192,6 +199,9 @@ class Checker {
     return pipe(
       all({
         name: check(matches(/^[a-z0-9-]+$/, bs.name), `${path}.name`, bs.name, "expected a build system name"),
+        variable: optional(bs.variable, (v) =>
+          check(matches(VARIABLE, v), `${path}.variable`, v, "expected a variable name"),
+        ),
         style: check(
           bs.style === "modern" || bs.style === "quoted",
           `${path}.style`,
@@ -202,7 +212,9 @@ class Checker {
           if (!Array.isArray(entry) || entry.length !== 2 || !matches(KEYWORD, entry[0]))
             return problem(ep, entry, "expected [keyword, value], the keyword a name without #:");
           const [keyword, value] = entry as [string, ArgumentValue];
-          const unknown = this.knowledge && keywordProblem(this.knowledge, bs.name, keyword);
+          const unknown =
+            this.knowledge &&
+            keywordProblem(this.knowledge, bs.variable?.replace(/-build-system$/, "") ?? bs.name, keyword);
           if (unknown) return problem(`${path}.${keyword}`, value, unknown);
           return pipe(
             this.argument(value, `${path}.${keyword}`),

@@ -156,7 +156,7 @@ export type ArgumentValue =
   | boolean
   | number
   | string
-  | readonly string[]
+  | readonly (string | PackageRef)[]
   | InstallPlan
   | Package
   | PackageVariant
@@ -190,6 +190,8 @@ export interface BuildSystem {
   readonly kind: "build-system";
   /** `copy` for `copy-build-system` in `(guix build-system copy)`. */
   readonly name: string;
+  /** The variable, when it is not `NAME-build-system` (`asdf-build-system/sbcl`); its module is still `(guix build-system NAME)`. */
+  readonly variable?: string | undefined;
   /** Keyword arguments in order: `[["install-plan", plan], ["tests?", false]]`. */
   readonly arguments: readonly (readonly [string, ArgumentValue])[];
   readonly style: ArgumentStyle;

@@ -1,16 +1,43 @@
 import { deepFreeze } from "../deep-freeze.js";
-import { type ArgumentStyle, type ArgumentValue, type BuildSystem, type Scheme } from "../values.js";
+import { type ArgumentStyle, type ArgumentValue, type BuildSystem, type PackageRef, type Scheme } from "../values.js";
 
-/** What every build system takes. */
+/** Packages (or output names, as `"out"`) a build may or may not refer to. */
+export type References = readonly (string | PackageRef)[] | Scheme;
+
+/** What every build system takes (each keyword Guix's build systems have in common). */
 export interface CommonArguments {
   /** `"modern"`: `(list #:key value ...)` with gexps (the default); `"quoted"`: `'(#:key value ...)`. */
   readonly style?: ArgumentStyle;
   /** `#:tests?` */
   readonly tests?: boolean;
+  /** `#:test-target` */
+  readonly testTarget?: string;
+  /** `#:configure-flags` */
+  readonly configureFlags?: readonly string[] | Scheme;
+  /** `#:make-flags` */
+  readonly makeFlags?: readonly string[] | Scheme;
   /** `#:phases`, usually `#~(modify-phases %standard-phases ...)` written with the `scheme` escape hatch. */
   readonly phases?: Scheme;
-  /** `#:modules` */
+  /** `#:modules`: the build side's modules. */
   readonly modules?: Scheme;
+  /** `#:imported-modules` */
+  readonly importedModules?: Scheme;
+  /** `#:allowed-references`: what the outputs may refer to, and nothing else. */
+  readonly allowedReferences?: References;
+  /** `#:disallowed-references`: what the outputs must not refer to. */
+  readonly disallowedReferences?: References;
+  /** `#:parallel-build?` */
+  readonly parallelBuild?: boolean;
+  /** `#:parallel-tests?` */
+  readonly parallelTests?: boolean;
+  /** `#:validate-runpath?` */
+  readonly validateRunpath?: boolean;
+  /** `#:substitutable?` */
+  readonly substitutable?: boolean;
+  /** `#:strip-binaries?` */
+  readonly stripBinaries?: boolean;
+  /** `#:out-of-source?` */
+  readonly outOfSource?: boolean;
   /** Any further keyword argument, by its name without `#:`. */
   readonly extra?: Readonly<Record<string, ArgumentValue>>;
 }
@@ -18,25 +45,55 @@ export interface CommonArguments {
 /** Keyword names for the typed options, in the order they are written. */
 export type KeywordNames<T> = { readonly [K in keyof T]?: string };
 
-const COMMON: KeywordNames<CommonArguments> = { tests: "tests?", modules: "modules", phases: "phases" };
+const COMMON: KeywordNames<CommonArguments> = {
+  configureFlags: "configure-flags",
+  makeFlags: "make-flags",
+  tests: "tests?",
+  testTarget: "test-target",
+  allowedReferences: "allowed-references",
+  disallowedReferences: "disallowed-references",
+  parallelBuild: "parallel-build?",
+  parallelTests: "parallel-tests?",
+  validateRunpath: "validate-runpath?",
+  substitutable: "substitutable?",
+  stripBinaries: "strip-binaries?",
+  outOfSource: "out-of-source?",
+  importedModules: "imported-modules",
+  modules: "modules",
+  phases: "phases",
+};
 
 /**
  * A build system with keyword arguments: `NAME-build-system` from `(guix build-system NAME)`.
  * The typed builders (`copyBuildSystem` ...) are this with their keywords named.
  *
  * @example buildSystem("emacs", { tests: false }, {}) // (build-system emacs-build-system) (arguments (list #:tests? #f))
+ * // VARIABLE when it is not NAME-build-system: buildSystem("asdf", {}, {}, "asdf-build-system/sbcl")
  */
 export function buildSystem<T extends CommonArguments>(
   name: string,
   options: T,
   keywords: KeywordNames<T>,
+  variable?: string,
 ): BuildSystem {
   const args: [string, ArgumentValue][] = [];
-  const named = { ...keywords, ...COMMON } as Record<string, string>;
+  // As Guix code orders them: the flags first, the build system's own keywords, then the rest, phases last.
+  const named = {
+    configureFlags: COMMON.configureFlags,
+    makeFlags: COMMON.makeFlags,
+    ...keywords,
+    ...COMMON,
+  } as Record<string, string>;
   for (const [key, keyword] of Object.entries(named)) {
     const value = (options as Record<string, unknown>)[key];
     if (value !== undefined) args.push([keyword, value as ArgumentValue]);
   }
   for (const [keyword, value] of Object.entries(options.extra ?? {})) args.push([keyword, value]);
-  return deepFreeze({ kind: "build-system", name, arguments: args, style: options.style ?? "modern" });
+  return deepFreeze({
+    kind: "build-system",
+    name,
+    ...(variable === undefined ? {} : { variable }),
+    arguments: args,
+    style: options.style ?? "modern",
+  });
 }

@@ -3,20 +3,20 @@ import type { BuildSystem, PackageRef, Scheme } from "../values.js";
 import { buildSystem, type CommonArguments } from "./build-system.js";
 
 export interface GnuArguments extends CommonArguments {
-  readonly configureFlags?: readonly string[] | Scheme;
-  readonly makeFlags?: readonly string[] | Scheme;
-  readonly testTarget?: string;
-  readonly parallelBuild?: boolean;
-  readonly parallelTests?: boolean;
-  readonly outOfSource?: boolean;
+  /** `#:patch-shebangs?` */
+  readonly patchShebangs?: boolean;
+  /** `#:bootstrap-scripts`: what the bootstrap phase runs. */
+  readonly bootstrapScripts?: readonly string[] | Scheme;
+  /** `#:license-file-regexp` */
+  readonly licenseFileRegexp?: string;
+  /** `#:make-dynamic-linker-cache?` */
+  readonly makeDynamicLinkerCache?: boolean;
 }
 const GNU = {
-  configureFlags: "configure-flags",
-  makeFlags: "make-flags",
-  testTarget: "test-target",
-  parallelBuild: "parallel-build?",
-  parallelTests: "parallel-tests?",
-  outOfSource: "out-of-source?",
+  patchShebangs: "patch-shebangs?",
+  bootstrapScripts: "bootstrap-scripts",
+  licenseFileRegexp: "license-file-regexp",
+  makeDynamicLinkerCache: "make-dynamic-linker-cache?",
 } as const;
 
 /**
@@ -27,9 +27,11 @@ const GNU = {
 export const gnuBuildSystem = (options: GnuArguments = {}): BuildSystem => buildSystem("gnu", options, GNU);
 
 export interface CmakeArguments extends CommonArguments {
-  readonly configureFlags?: readonly string[] | Scheme;
   readonly buildType?: string;
-  readonly testTarget?: string;
+  /** `#:generator`: `"Ninja"` or `"Unix Makefiles"`. */
+  readonly generator?: string;
+  /** `#:test-exclude`: a regexp of the tests not to run. */
+  readonly testExclude?: string;
 }
 /**
  * `cmake-build-system`
@@ -37,15 +39,12 @@ export interface CmakeArguments extends CommonArguments {
  * @example cmakeBuildSystem({ configureFlags: ["-DBUILD_TESTING=OFF"], buildType: "Release" })
  */
 export const cmakeBuildSystem = (options: CmakeArguments = {}): BuildSystem =>
-  buildSystem("cmake", options, {
-    configureFlags: "configure-flags",
-    buildType: "build-type",
-    testTarget: "test-target",
-  });
+  buildSystem("cmake", options, { buildType: "build-type", generator: "generator", testExclude: "test-exclude" });
 
 export interface MesonArguments extends CommonArguments {
-  readonly configureFlags?: readonly string[] | Scheme;
   readonly buildType?: string;
+  /** `#:test-options` */
+  readonly testOptions?: readonly string[] | Scheme;
 }
 /**
  * `meson-build-system`
@@ -53,10 +52,9 @@ export interface MesonArguments extends CommonArguments {
  * @example mesonBuildSystem({ configureFlags: ["-Ddocs=false"] })
  */
 export const mesonBuildSystem = (options: MesonArguments = {}): BuildSystem =>
-  buildSystem("meson", options, { configureFlags: "configure-flags", buildType: "build-type" });
+  buildSystem("meson", options, { buildType: "build-type", testOptions: "test-options" });
 
 export interface PythonArguments extends CommonArguments {
-  readonly testTarget?: string;
   readonly useSetuptools?: boolean;
 }
 /**
@@ -65,11 +63,12 @@ export interface PythonArguments extends CommonArguments {
  * @example pythonBuildSystem({ tests: false })
  */
 export const pythonBuildSystem = (options: PythonArguments = {}): BuildSystem =>
-  buildSystem("python", options, { testTarget: "test-target", useSetuptools: "use-setuptools?" });
+  buildSystem("python", options, { useSetuptools: "use-setuptools?" });
 
 export interface PyprojectArguments extends CommonArguments {
-  readonly configureFlags?: Scheme;
   readonly buildBackend?: string;
+  /** `#:backend-path`: where an in-tree build backend is. */
+  readonly backendPath?: readonly string[] | Scheme;
   readonly testBackend?: Scheme;
   readonly testFlags?: readonly string[] | Scheme;
 }
@@ -80,8 +79,8 @@ export interface PyprojectArguments extends CommonArguments {
  */
 export const pyprojectBuildSystem = (options: PyprojectArguments = {}): BuildSystem =>
   buildSystem("pyproject", options, {
-    configureFlags: "configure-flags",
     buildBackend: "build-backend",
+    backendPath: "backend-path",
     testBackend: "test-backend",
     testFlags: "test-flags",
   });
@@ -89,7 +88,6 @@ export const pyprojectBuildSystem = (options: PyprojectArguments = {}): BuildSys
 export interface NodeArguments extends CommonArguments {
   /** `#:node`: the Node.js package to build with. */
   readonly node?: PackageRef;
-  readonly testTarget?: string;
 }
 /**
  * `node-build-system` (npm packages).
@@ -97,7 +95,7 @@ export interface NodeArguments extends CommonArguments {
  * @example nodeBuildSystem({ node: guixPackage("node-lts", "gnu packages node"), tests: false })
  */
 export const nodeBuildSystem = (options: NodeArguments = {}): BuildSystem =>
-  buildSystem("node", options, { node: "node", testTarget: "test-target" });
+  buildSystem("node", options, { node: "node" });
 
 export interface GoArguments extends CommonArguments {
   readonly importPath: string;
@@ -119,11 +117,20 @@ export const goBuildSystem = (options: GoArguments): BuildSystem =>
   });
 
 export interface CargoArguments extends CommonArguments {
+  /** The old style's `#:cargo-inputs` (Guix warns on it since 2025: give `inputs: [cargoInputs("name")]` instead). */
   readonly cargoInputs?: Scheme;
   readonly cargoDevelopmentInputs?: Scheme;
   readonly installSource?: boolean;
   readonly cargoBuildFlags?: readonly string[] | Scheme;
   readonly cargoTestFlags?: readonly string[] | Scheme;
+  /** `#:features`: the crate features to build with. */
+  readonly features?: readonly string[] | Scheme;
+  /** `#:cargo-install-paths` */
+  readonly cargoInstallPaths?: readonly string[] | Scheme;
+  /** `#:cargo-package-crates`: the workspace's crates to package. */
+  readonly cargoPackageCrates?: readonly string[] | Scheme;
+  /** `#:skip-build?` */
+  readonly skipBuild?: boolean;
 }
 /**
  * `cargo-build-system`
@@ -137,6 +144,10 @@ export const cargoBuildSystem = (options: CargoArguments = {}): BuildSystem =>
     installSource: "install-source?",
     cargoBuildFlags: "cargo-build-flags",
     cargoTestFlags: "cargo-test-flags",
+    features: "features",
+    cargoInstallPaths: "cargo-install-paths",
+    cargoPackageCrates: "cargo-package-crates",
+    skipBuild: "skip-build?",
   });
 
 /** The arguments of `trivial-build-system`: a builder gexp, nothing else. */
