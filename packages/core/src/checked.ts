@@ -5,6 +5,7 @@
  */
 import type {
   ArgumentValue,
+  Expression,
   BuildSystem,
   Channel,
   GitReference,
@@ -38,7 +39,7 @@ export type CheckedPackageRef = CheckedPackage | CheckedVariant | GuixPackage | 
 /** What a file defines with `(define NAME ...)`: a package, or a variant of one. */
 export type CheckedDefinition = CheckedPackage | CheckedVariant;
 /** A package input once checked: a package, or a package and one of its outputs. */
-export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string];
+export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string] | Expression;
 /** A build-system keyword argument once checked. */
 export type CheckedArgument =
   Exclude<ArgumentValue, Package | PackageVariant | Transformed> | CheckedPackage | CheckedVariant | CheckedTransformed;

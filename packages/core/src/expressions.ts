@@ -3,7 +3,7 @@
  * (`concat`, `mirror`, `pypiUri`, `crateUri`), patches from Guix's tree (`searchPatches`). Each
  * carries the modules its procedures come from, so the file imports them.
  */
-import { list, str, sym, type Datum } from "@guix-ts/scheme-printer";
+import { kw, list, quote, str, sym, type Datum } from "@guix-ts/scheme-printer";
 import { deepFreeze } from "./deep-freeze.js";
 import { packageVersion } from "./origin.js";
 import { isScheme, type Expression, type Scheme } from "./values.js";
@@ -90,4 +90,20 @@ export function crateUri(name: string, version: Part = packageVersion): Expressi
  */
 export function searchPatches(...files: readonly string[]): Expression {
   return expression(list([sym("search-patches"), ...files.map((f) => str(f))]), [["gnu", "packages"]]);
+}
+
+/**
+ * `(cargo-inputs 'NAME)`: the Rust crates a package of Guix's `rust-crates` module (or `module`)
+ * lists for NAME, as Guix's cargo packages give them since 2025: last in `inputs`, after any package
+ * (`(cons* pcre2 (cargo-inputs 'ripgrep))`).
+ *
+ * @example pkg({ ..., buildSystem: cargoBuildSystem(), inputs: [pcre2, cargoInputs("ripgrep")] })
+ */
+export function cargoInputs(name: string, options: { readonly module?: readonly string[] } = {}): Expression {
+  const node = list([
+    sym("cargo-inputs"),
+    quote(sym(name)),
+    ...(options.module === undefined ? [] : [kw("module"), quote(list(options.module.map((p) => sym(p))))]),
+  ]);
+  return deepFreeze({ kind: "expression", node, modules: [["guix", "build-system", "cargo"]], splice: true });
 }

@@ -195,6 +195,7 @@ export { GuixValidationError, formatProblems, orThrow, type Problem, type Valida
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";
 export {
+  cargoInputs,
   concat,
   crateUri,
   expression,

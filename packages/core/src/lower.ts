@@ -149,7 +149,16 @@ export class Lowering {
     }
   }
 
+  /** `(list INPUT...)`; with a list of inputs last (`(cargo-inputs 'x)`), `(cons* INPUT... LIST)`. */
+  private inputList(inputs: readonly CheckedInput[]): Node {
+    const last = inputs.at(-1);
+    if (!isExpression(last) || !last.splice) return call("list", ...inputs.map((i) => this.input(i)));
+    const nodes = inputs.map((i) => this.input(i));
+    return nodes.length === 1 ? nodes[0]! : call(nodes.length === 2 ? "cons" : "cons*", ...nodes);
+  }
+
   private input(input: CheckedInput): Node {
+    if (isExpression(input)) return this.expression(input);
     if (!Array.isArray(input)) return this.packageRef(input as CheckedPackageRef);
     const [ref, output] = input as readonly [CheckedPackageRef, string];
     return call("list", this.packageRef(ref), str(output));
@@ -207,7 +216,7 @@ export class Lowering {
 
   /** `(list INPUT...)`, or `(modify-inputs (package-inputs PARENT) CLAUSE...)`. */
   private variantInputs(inputs: CheckedVariantInputs, parentInputs: Node): Node {
-    if (Array.isArray(inputs)) return call("list", ...inputs.map((i) => this.input(i)));
+    if (Array.isArray(inputs)) return this.inputList(inputs);
     const { clauses } = inputs as Extract<CheckedVariantInputs, { kind: "modify-inputs" }>;
     return call(
       "modify-inputs",
@@ -256,7 +265,7 @@ export class Lowering {
       ["propagated-inputs", p.propagatedInputs],
     ];
     for (const [field, items] of inputs) {
-      if (items.length > 0) fields.push(call(field, call("list", ...items.map((i) => this.input(i)))));
+      if (items.length > 0) fields.push(call(field, this.inputList(items)));
     }
     if (p.nativeSearchPaths !== undefined)
       fields.push(call("native-search-paths", this.searchPaths(p.nativeSearchPaths)));

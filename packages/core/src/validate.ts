@@ -158,6 +158,7 @@ class Checker {
   }
 
   input(input: PackageInput, path: string): Validation<CheckedInput> {
+    if (isExpression(input)) return validateExpression(input, path);
     if (!Array.isArray(input)) return this.packageRef(input as PackageRef, path);
     if (input.length !== 2) return problem(path, input, "expected a package, or [package, output]");
     const [ref, output] = input as readonly [PackageRef, string];
@@ -250,9 +251,33 @@ class Checker {
     return result;
   }
 
+  /** One input where a list of inputs (`cargoInputs(...)`) does not go. */
+  private single(input: PackageInput, path: string): Validation<CheckedInput> {
+    if (isExpression(input) && input.splice)
+      return problem(path, input, "a list of inputs (cargoInputs(...)) goes only last in a package's inputs");
+    return this.input(input, path);
+  }
+
+  /** A package's inputs: each checked, a list of them (`cargoInputs(...)`) only last. */
+  private inputList(inputs: readonly PackageInput[], path: string): Validation<readonly CheckedInput[]> {
+    const items: readonly PackageInput[] = Array.isArray(inputs) ? inputs : [];
+    const misplaced = items.flatMap((input, i) =>
+      isExpression(input) && input.splice && i < items.length - 1
+        ? [problem(`${path}[${i}]`, input, "a list of inputs (cargoInputs(...)) goes last, after the packages")]
+        : [],
+    );
+    return pipe(
+      all({
+        checked: eachOf(inputs, path, (i: PackageInput, ip) => this.input(i, ip)),
+        placed: andKeep(undefined, ...misplaced),
+      }),
+      E.map(({ checked }) => checked),
+    );
+  }
+
   /** Inputs of a variant: a list of its own, or `modify-inputs` clauses over the parent's. */
   private variantInputs(inputs: VariantInputs, path: string): Validation<CheckedVariantInputs> {
-    if (Array.isArray(inputs)) return eachOf(inputs, path, (i: PackageInput, ip) => this.input(i, ip));
+    if (Array.isArray(inputs)) return this.inputList(inputs, path);
     if (kindOf(inputs) !== "modify-inputs")
       return problem(path, inputs, "expected a list of inputs, or modifyInputs(...)");
     const { clauses } = inputs as Extract<VariantInputs, { kind: "modify-inputs" }>;
@@ -263,7 +288,7 @@ class Checker {
           case "prepend":
           case "append":
             return pipe(
-              eachOf(clause["inputs"] as PackageInput[], `${cp}.inputs`, (i: PackageInput, ip) => this.input(i, ip)),
+              eachOf(clause["inputs"] as PackageInput[], `${cp}.inputs`, (i: PackageInput, ip) => this.single(i, ip)),
               E.map((checked) => ({ kind: clause["kind"] as "prepend" | "append", inputs: checked })),
             );
           case "delete":
@@ -394,7 +419,7 @@ class Checker {
   private checkPackage(p: Package, path: string): Validation<CheckedPackage> {
     const licenses: readonly License[] = Array.isArray(p.license) ? Array.from(p.license) : [p.license as License];
     const inputs = (field: "inputs" | "nativeInputs" | "propagatedInputs") =>
-      eachOf(p[field], `${path}.${field}`, (i: PackageInput, ip) => this.input(i, ip));
+      this.inputList(p[field], `${path}.${field}`);
     const source =
       p.source === undefined
         ? ok(undefined)
@@ -487,7 +512,7 @@ class Checker {
       case "packages-manifest": {
         const ms = m as Extract<Manifest, { kind: "packages-manifest" }>;
         return pipe(
-          eachOf(ms.packages, `${path}.packages`, (i: PackageInput, ip) => this.input(i, ip)),
+          eachOf(ms.packages, `${path}.packages`, (i: PackageInput, ip) => this.single(i, ip)),
           E.map((packages) => ({ kind: ms.kind, packages })),
         );
       }

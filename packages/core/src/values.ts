@@ -19,6 +19,8 @@ export interface Expression {
   readonly node: Scheme;
   /** Module name parts: `[["guix", "build-system", "python"]]`. */
   readonly modules: readonly (readonly string[])[];
+  /** It is a list of inputs (`(cargo-inputs 'name)`): last in a package's inputs, joined with `cons*`. */
+  readonly splice?: true | undefined;
 }
 
 /** A package variable of Guix's collection: `guixPackage("python", "gnu packages python")`. */
@@ -109,7 +111,7 @@ export interface PackageVariant {
 }
 
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
-export type PackageInput = PackageRef | readonly [PackageRef, string];
+export type PackageInput = PackageRef | readonly [PackageRef, string] | Expression;
 
 /** An environment variable a package sets from its profile: `(search-path-specification ...)`. */
 export interface SearchPath {

@@ -114,3 +114,39 @@ describe("origins that follow the version, and Guix's patches", () => {
     ]);
   });
 });
+
+describe("cargo inputs, the way Guix's Rust packages have them since 2025", () => {
+  const pcre2 = G.guixPackage("pcre2", "gnu packages pcre");
+  const ripgrep = (inputs: G.PackageInput[]) =>
+    G.pkg({
+      name: "ripgrep",
+      version: "14.1.1",
+      source: G.urlFetch({ url: G.crateUri("ripgrep"), sha256: HASH }),
+      buildSystem: G.cargoBuildSystem({ features: ["pcre2"] }),
+      inputs,
+      synopsis: "Line-oriented search tool",
+      description: "ripgrep searches directories for a regex pattern.",
+      homePage: "https://github.com/BurntSushi/ripgrep",
+      license: "expat",
+    });
+
+  it("(cons pcre2 (cargo-inputs 'ripgrep)); alone, (cargo-inputs 'ripgrep); another crates module", () => {
+    expect(fileOf(ripgrep([pcre2, G.cargoInputs("ripgrep")]))).toContain(
+      "(inputs (cons pcre2\n                  (cargo-inputs 'ripgrep)))",
+    );
+    expect(fileOf(ripgrep([G.cargoInputs("ripgrep")]))).toContain("(inputs (cargo-inputs 'ripgrep))");
+    expect(fileOf(ripgrep([pcre2, pcre2, G.cargoInputs("rg", { module: ["my", "crates"] })]))).toContain(
+      "(cargo-inputs 'rg\n",
+    );
+  });
+
+  it("a list of crates before the packages, or in a manifest, is refused with its path", () => {
+    const file = G.manifestFileE({
+      manifest: G.packagesToManifest([ripgrep([G.cargoInputs("ripgrep"), pcre2]), G.cargoInputs("x")]),
+    });
+    expect(E.isLeft(file) && file.left.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "manifest.packages[0].inputs[0]: a list of inputs (cargoInputs(...)) goes last, after the packages",
+      "manifest.packages[1]: a list of inputs (cargoInputs(...)) goes only last in a package's inputs",
+    ]);
+  });
+});
