@@ -301,4 +301,30 @@ describe("guix-ts print", () => {
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain("did you mean manifest?");
   });
+
+  it("a script's definitions: top-level (define NAME VALUE)s before the packages; a wrong export named", async () => {
+    const dir = join(root, "definitions");
+    mkdirSync(dir);
+    const script = join(dir, "build.ts");
+    const core = JSON.stringify(CORE);
+    writeFileSync(
+      script,
+      `import { define, gnuBuildSystem, packagesToManifest, pkg, scheme } from ${core};
+export const definitions = [define("%flags", scheme\`'("--disable-static")\`)];
+export const manifest = packagesToManifest([
+  pkg({ name: "app", version: "1", source: undefined, buildSystem: gnuBuildSystem({ configureFlags: scheme\`%flags\` }),
+        synopsis: "App", description: "App.", homePage: "https://example.org", license: "expat" }),
+]);
+`,
+    );
+    const { code, out } = await runCli(["print", script, "manifest"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\n\n\(define %flags\n {2}'\("--disable-static"\)\)\n\n\(define app\n/);
+    expect(out).toContain("#:configure-flags %flags");
+    writeFileSync(script, `export const manifest = []; export const definitions = [1];\n`);
+    const wrong = await runCli(["print", script]);
+    expect(wrong.err).toContain(
+      `${script}: export definitions: [1]: expected a list of definitions: [define(name, value), ...]`,
+    );
+  });
 });

@@ -2,7 +2,7 @@
  * What a build script exports (`build.ts`): a manifest, optionally channels, and one image
  * (`image`) or several (`images: { api, worker }`). Checked here before anything trusts its shape.
  */
-import { isScheme, type Channel, type Manifest } from "./values.js";
+import { isScheme, type Channel, type Definition, type Manifest } from "./values.js";
 import type { ImageSpec } from "./image.js";
 import { check, problem, type Validation } from "./validation.js";
 import * as E from "fp-ts/lib/Either.js";
@@ -13,6 +13,8 @@ export interface BuildFile {
   readonly channels: readonly Channel[] | undefined;
   /** By name: `image` is `{ default: image }`. */
   readonly images: Readonly<Record<string, ImageSpec>>;
+  /** Top-level `(define NAME VALUE)`s of the manifest file (`export const definitions = [define(...)]`). */
+  readonly definitions?: readonly Definition[] | undefined;
 }
 
 const MANIFEST_KINDS = new Set([
@@ -31,7 +33,7 @@ const kindOf = (value: unknown): unknown =>
  * @example buildFileE(await import("./build.ts"), "build.ts") // Right({ manifest, channels, images: { default: image } })
  */
 export function buildFileE(exports: Readonly<Record<string, unknown>>, file: string): Validation<BuildFile> {
-  const { manifest, channels, image, images } = exports;
+  const { manifest, channels, image, images, definitions } = exports;
   const at = (name: string): string => `${file}: export ${name}`;
   const problems = [
     check(
@@ -59,6 +61,12 @@ export function buildFileE(exports: Readonly<Record<string, unknown>>, file: str
       "export either `image` or `images`, not both",
     ),
     check(image === undefined || kindOf(image) === "image-spec", at("image"), image, "expected imageSpec({ ... })"),
+    check(
+      definitions === undefined || (Array.isArray(definitions) && definitions.every((d) => kindOf(d) === "definition")),
+      at("definitions"),
+      definitions,
+      "expected a list of definitions: [define(name, value), ...]",
+    ),
     images === undefined ||
     (typeof images === "object" &&
       images !== null &&
@@ -73,5 +81,6 @@ export function buildFileE(exports: Readonly<Record<string, unknown>>, file: str
     manifest: manifest as Manifest | undefined,
     channels: channels as readonly Channel[] | undefined,
     images: image !== undefined ? { default: image as ImageSpec } : ((images ?? {}) as Record<string, ImageSpec>),
+    ...(definitions !== undefined ? { definitions: definitions as readonly Definition[] } : {}),
   });
 }

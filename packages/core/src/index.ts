@@ -31,10 +31,13 @@ export type {
   SubstituteKeywordArguments,
   VariantInputs,
   SearchPath,
+  AnySearchPath,
+  Definition,
+  PredefinedSearchPath,
   TransformationOption,
   Transformed,
 } from "./values.js";
-export { isScheme } from "./values.js";
+export { isScheme, PREDEFINED_SEARCH_PATHS } from "./values.js";
 export type {
   CheckedArgument,
   CheckedBuildSystem,
@@ -57,7 +60,7 @@ export type { Expression } from "./values.js";
 
 // ---------------------------------------------------------------------------
 // builders
-export { pkg, guixPackage, searchPath, type PackageOptions } from "./package.js";
+export { pkg, guixPackage, searchPath, predefinedSearchPath, type PackageOptions } from "./package.js";
 export {
   origin,
   gitFetch,
@@ -194,6 +197,7 @@ export { validateUrl, validatePackageName, validateSpecification } from "./valid
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";
+export { define } from "./definitions.js";
 export {
   cargoInputs,
   concat,
@@ -237,11 +241,14 @@ export {
   manifestFileE,
   channelsFile,
   channelsFileE,
+  packageModuleFile,
+  packageModuleFileE,
   schemeFile,
   writeFile,
   type ChannelsFileOptions,
   type ManifestContext,
   type ManifestFileOptions,
+  type PackageModuleOptions,
   type SchemeFile,
 } from "./files/scheme-file.js";
 export type { LowerOptions } from "./lower.js";

@@ -21,7 +21,14 @@ import type {
 import { preferredExporter, type GuixKnowledge } from "./knowledge.js";
 import { licenseDatum, type License } from "./licenses.js";
 import { isExpression } from "./expressions.js";
-import { isScheme, type ArgumentStyle, type Expression, type InstallPlan, type SearchPath } from "./values.js";
+import {
+  isScheme,
+  type AnySearchPath,
+  type ArgumentStyle,
+  type Definition,
+  type Expression,
+  type InstallPlan,
+} from "./values.js";
 
 const { sym, str, list, quote } = S;
 const call = (head: string, ...args: Node[]): ListNode => list([sym(head), ...args]);
@@ -164,6 +171,11 @@ export class Lowering {
     return call("list", this.packageRef(ref), str(output));
   }
 
+  /** `(define NAME VALUE)` of a file's own. */
+  topLevel(d: Definition): Node {
+    return call("define", sym(d.name), this.textOrCode(d.value));
+  }
+
   /** What `(define NAME ...)` binds: a package, or a variant of one. */
   definition(d: CheckedDefinition): Node {
     return d.kind === "package" ? this.package(d) : this.variant(d);
@@ -288,10 +300,15 @@ export class Lowering {
     return licenseDatum(license as License, this.licensePrefix);
   }
 
-  private searchPaths(paths: readonly SearchPath[]): Node {
+  private searchPaths(paths: readonly AnySearchPath[]): Node {
     return call(
       "list",
       ...paths.map((sp) => {
+        if (isScheme(sp)) return this.scheme(sp);
+        if (sp.kind === "predefined-search-path") {
+          this.use(["guix", "search-paths"]);
+          return sym(`$${sp.variable}`);
+        }
         const fields = [call("variable", str(sp.variable)), call("files", quote(strings(sp.files)))];
         if (sp.separator !== undefined)
           fields.push(call("separator", sp.separator === null ? S.bool(false) : str(sp.separator)));

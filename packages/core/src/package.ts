@@ -1,7 +1,9 @@
 import { deepFreeze } from "./deep-freeze.js";
 import type { License } from "./licenses.js";
 import {
+  type AnySearchPath,
   type BuildSystem,
+  type PredefinedSearchPath,
   type GuixPackage,
   type Origin,
   type Package,
@@ -27,8 +29,8 @@ export interface PackageOptions {
   readonly license: License | readonly License[];
   readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>>;
   readonly supportedSystems?: readonly string[];
-  readonly nativeSearchPaths?: readonly SearchPath[];
-  readonly searchPaths?: readonly SearchPath[];
+  readonly nativeSearchPaths?: readonly AnySearchPath[];
+  readonly searchPaths?: readonly AnySearchPath[];
 }
 
 /**
@@ -78,4 +80,13 @@ export function guixPackage(variable: string, module: string): GuixPackage {
  */
 export function searchPath(options: Omit<SearchPath, "kind">): SearchPath {
   return deepFreeze({ kind: "search-path", ...options });
+}
+
+/**
+ * One of Guix's predefined search paths, `$VARIABLE` from `(guix search-paths)`.
+ *
+ * @example pkg({ ..., nativeSearchPaths: [predefinedSearchPath("SSL_CERT_DIR"), predefinedSearchPath("SSL_CERT_FILE")] })
+ */
+export function predefinedSearchPath(variable: PredefinedSearchPath["variable"]): PredefinedSearchPath {
+  return deepFreeze({ kind: "predefined-search-path", variable });
 }

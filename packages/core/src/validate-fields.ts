@@ -7,11 +7,15 @@ import { pipe } from "fp-ts/lib/function.js";
 import { isDatum } from "@guix-ts/scheme-printer";
 import type { CheckedGitReference, CheckedOrigin } from "./checked.js";
 import { isLicenseName, type License } from "./licenses.js";
+import { didYouMean } from "./suggest.js";
 import { base32Problem } from "./nix-base32.js";
 import { all, andKeep, check, each, ok, optional, problem, show, type Validation } from "./validation.js";
 import {
   isScheme,
+  PREDEFINED_SEARCH_PATHS,
+  type AnySearchPath,
   type Expression,
+  type PredefinedSearchPath,
   type GitReference,
   type InstallPlanEntry,
   type Origin,
@@ -318,8 +322,26 @@ export function validateInstallPlanEntry(entry: InstallPlanEntry, path: string):
   );
 }
 
-export function validateSearchPath(sp: SearchPath, path: string): Validation<SearchPath> {
-  if (kindOf(sp) !== "search-path") return problem(path, sp, "expected searchPath({ variable, files })");
+export function validateSearchPath(sp: AnySearchPath, path: string): Validation<AnySearchPath> {
+  if (isScheme(sp)) return check(isDatumValue(sp), path, sp, "expected a datum");
+  if (kindOf(sp) === "predefined-search-path") {
+    const name = (sp as PredefinedSearchPath).variable;
+    return andKeep(
+      sp,
+      check(
+        (PREDEFINED_SEARCH_PATHS as readonly string[]).includes(name),
+        `${path}.variable`,
+        name,
+        `not one of Guix's search paths (${PREDEFINED_SEARCH_PATHS.join(" ")})${didYouMean(String(name), PREDEFINED_SEARCH_PATHS)}`,
+      ),
+    );
+  }
+  if (kindOf(sp) !== "search-path")
+    return problem(path, sp, "expected searchPath({ variable, files }), predefinedSearchPath(...) or Scheme");
+  return writtenSearchPath(sp as SearchPath, path);
+}
+
+function writtenSearchPath(sp: SearchPath, path: string): Validation<SearchPath> {
   return andKeep(
     sp,
     check(

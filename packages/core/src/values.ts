@@ -23,6 +23,13 @@ export interface Expression {
   readonly splice?: true | undefined;
 }
 
+/** A top-level `(define NAME VALUE)` of a file: a value or procedure that code of the file names. */
+export interface Definition {
+  readonly kind: "definition";
+  readonly name: string;
+  readonly value: Scheme | Expression;
+}
+
 /** A package variable of Guix's collection: `guixPackage("python", "gnu packages python")`. */
 export interface GuixPackage {
   readonly kind: "guix-package";
@@ -112,6 +119,37 @@ export interface PackageVariant {
 
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
 export type PackageInput = PackageRef | readonly [PackageRef, string] | Expression;
+
+/**
+ * The search paths `(guix search-paths)` defines, by variable: `$SSL_CERT_DIR` and so on.
+ *
+ * @example PREDEFINED_SEARCH_PATHS.includes("SSL_CERT_DIR") // true: predefinedSearchPath("SSL_CERT_DIR")
+ */
+export const PREDEFINED_SEARCH_PATHS = [
+  "CPLUS_INCLUDE_PATH",
+  "C_INCLUDE_PATH",
+  "OBJC_INCLUDE_PATH",
+  "OBJCPLUS_INCLUDE_PATH",
+  "LIBRARY_PATH",
+  "GUIX_EXTENSIONS_PATH",
+  "PATH",
+  "PKG_CONFIG_PATH",
+  "SSL_CERT_DIR",
+  "SSL_CERT_FILE",
+  "TZDIR",
+  "SGML_CATALOG_FILES",
+  "XDG_DATA_DIRS",
+  "XML_CATALOG_FILES",
+] as const;
+
+/** One of Guix's predefined search paths: `$SSL_CERT_DIR` from `(guix search-paths)`. */
+export interface PredefinedSearchPath {
+  readonly kind: "predefined-search-path";
+  readonly variable: (typeof PREDEFINED_SEARCH_PATHS)[number];
+}
+
+/** A search path: one written out, one of Guix's predefined ones, or Scheme (`%gcc-search-paths` is a list: not here). */
+export type AnySearchPath = SearchPath | PredefinedSearchPath | Scheme;
 
 /** An environment variable a package sets from its profile: `(search-path-specification ...)`. */
 export interface SearchPath {
@@ -216,8 +254,8 @@ export interface Package {
   readonly license: License | readonly License[];
   readonly properties: Readonly<Record<string, string | number | boolean | Scheme>> | undefined;
   readonly supportedSystems: readonly string[] | undefined;
-  readonly nativeSearchPaths: readonly SearchPath[] | undefined;
-  readonly searchPaths: readonly SearchPath[] | undefined;
+  readonly nativeSearchPaths: readonly AnySearchPath[] | undefined;
+  readonly searchPaths: readonly AnySearchPath[] | undefined;
 }
 
 /** What a manifest file evaluates to: specifications, packages, their concatenation, a development manifest, or Scheme. */

@@ -33,7 +33,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     const texts = names.map((name) => {
       if (name === "manifest") {
         if (build.manifest === undefined) throw new UsageError(`${file} exports no manifest`);
-        return orThrow(manifestFileE({ manifest: build.manifest, lock, knowledge })).text;
+        return orThrow(manifestFileE({ manifest: build.manifest, lock, knowledge, definitions: build.definitions }))
+          .text;
       }
       if (build.channels === undefined) throw new UsageError(`${file} exports no channels`);
       return orThrow(channelsFileE({ channels: build.channels, lock })).text;

@@ -4,7 +4,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { blankLines, list, printDatums, sym, type Node } from "@guix-ts/scheme-printer";
+import { blankLines, kw, list, printDatums, sym, type Node } from "@guix-ts/scheme-printer";
+import { isExpression } from "../expressions.js";
+import { packagesToManifest } from "../manifest.js";
+import { duplicates, eachOf, isDatumValue, kindOf, matches, validateExpression, VARIABLE } from "../validate-fields.js";
+import { all, andKeep, check, problem } from "../validation.js";
 import type { CheckedDefinition, CheckedPackageRef } from "../checked.js";
 import type { LockFile } from "../lock.js";
 import { Lowering, type LowerOptions } from "../lower.js";
@@ -13,7 +17,7 @@ import { freeVariables } from "../free-variables.js";
 import type { GuixKnowledge } from "../knowledge.js";
 import { validateManifest } from "../validate.js";
 import { GuixValidationError, orThrow, type Validation } from "../validation.js";
-import { isScheme, type Channel, type Manifest } from "../values.js";
+import { isScheme, type Channel, type Definition, type Manifest, type PackageRef } from "../values.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** A file's forms and its text, as `guix style` lays it out. */
@@ -43,6 +47,8 @@ export interface ManifestFileOptions extends LowerOptions {
   readonly lock?: LockFile | undefined;
   /** What the targeted Guix provides (`knowledgeOf(catalog)` in `@guix-ts/catalog`): names are checked against it. */
   readonly knowledge?: GuixKnowledge | undefined;
+  /** Top-level `(define NAME VALUE)`s, written before the packages (`define(...)`). */
+  readonly definitions?: readonly Definition[] | undefined;
 }
 
 /** The name of what a ref stands for: a package's name, a Guix variable, or "package". */
@@ -90,24 +96,126 @@ const useModules = (clauses: readonly Node[]): Node[] =>
  * // Right({ text: '(specifications->manifest (list "python"))\n', ... })
  */
 export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFile> {
+  const definitions = options.definitions ?? [];
   return pipe(
-    validateManifest(options.manifest, { lock: options.lock, knowledge: options.knowledge }),
-    E.map(({ manifest, packages, guixVariables }) => {
-      const variables = variableNames(packages, new Set(guixVariables));
+    all({
+      checked: validateManifest(options.manifest, { lock: options.lock, knowledge: options.knowledge }),
+      definitions: validateDefinitions(definitions, "definitions"),
+    }),
+    E.map(({ checked: { manifest, packages, guixVariables } }) => {
+      const variables = variableNames(packages, new Set([...guixVariables, ...definitions.map((d) => d.name)]));
       const lowering = new Lowering(options, variables);
+      const helpers = definitions.map((d) => lowering.topLevel(d));
       const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.definition(p)]));
       const body = lowering.manifest(manifest);
       const provided = PROVIDED[options.context ?? "guix-cli"];
       if (options.knowledge !== undefined)
         lowering.useExporters(
-          freeVariables([...defines, body], new Set(variables.values())),
+          freeVariables(
+            [...helpers, ...defines, body],
+            new Set([...variables.values(), ...definitions.map((d) => d.name)]),
+          ),
           options.knowledge,
           provided,
         );
       const imports = lowering.useModules(provided, manifest);
-      return schemeFile([...useModules(imports), ...defines, body]);
+      return schemeFile([...useModules(imports), ...helpers, ...defines, body]);
     }),
   );
+}
+
+/** Each definition's name and value, and names given twice. */
+function validateDefinitions(definitions: readonly Definition[], path: string): Validation<readonly Definition[]> {
+  return pipe(
+    all({
+      each: eachOf(definitions, path, (d: unknown, dp): Validation<Definition> => {
+        if (kindOf(d) !== "definition") return problem(dp, d, "expected define(name, value)");
+        const { name, value } = d as Definition;
+        return andKeep(
+          d as Definition,
+          check(matches(VARIABLE, name), `${dp}.name`, name, "expected a variable name"),
+          isExpression(value)
+            ? validateExpression(value, `${dp}.value`)
+            : check(isDatumValue(value), `${dp}.value`, value, "expected Scheme"),
+        );
+      }),
+      unique: andKeep(
+        undefined,
+        ...duplicates(
+          definitions.map((d, i): [string, string] => [String((d as Definition).name), `${path}[${i}].name`]),
+          (name, first) => `${name} is defined already at ${first}`,
+        ),
+      ),
+    }),
+    E.map(({ each }) => each),
+  );
+}
+
+/** What `packageModuleFileE()` takes: the module's name, the packages it exports, its helpers. */
+export interface PackageModuleOptions extends LowerOptions {
+  /** `"my packages"` for `(define-module (my packages) ...)`. */
+  readonly module: string;
+  /** The packages (and variants) it exports with `define-public`; those they use but not listed are `define`d. */
+  readonly packages: readonly PackageRef[];
+  /** Top-level `(define NAME VALUE)`s, before the packages. */
+  readonly definitions?: readonly Definition[] | undefined;
+  readonly lock?: LockFile | undefined;
+  readonly knowledge?: GuixKnowledge | undefined;
+}
+
+/**
+ * A module of a channel: `(define-module (NAME) #:use-module ...)` for what it uses (licenses with
+ * the `license:` prefix, as Guix's modules have them), its helpers, then each package, the ones
+ * listed `define-public`, dependencies first.
+ *
+ * @example packageModuleFileE({ module: "my packages", packages: [hello] }) // Right({ text: "(define-module (my packages)\n  #:use-module ..." })
+ */
+export function packageModuleFileE(options: PackageModuleOptions): Validation<SchemeFile> {
+  const moduleName = typeof options.module === "string" ? options.module.trim().split(/\s+/) : [];
+  const definitions = options.definitions ?? [];
+  return pipe(
+    all({
+      checked: validateManifest(packagesToManifest(options.packages), {
+        lock: options.lock,
+        knowledge: options.knowledge,
+        path: "packages",
+      }),
+      definitions: validateDefinitions(definitions, "definitions"),
+      module: check(
+        moduleName.length > 0 && moduleName.every((part) => matches(VARIABLE, part)),
+        "module",
+        options.module,
+        'expected a module name such as "my packages"',
+      ),
+    }),
+    E.map(({ checked: { manifest, packages, guixVariables } }) => {
+      const exported = new Set(isScheme(manifest) || manifest.kind !== "packages-manifest" ? [] : manifest.packages);
+      const variables = variableNames(packages, new Set([...guixVariables, ...definitions.map((d) => d.name)]));
+      const lowering = new Lowering({ licensePrefix: "license:", ...options }, variables);
+      const helpers = definitions.map((d) => lowering.topLevel(d));
+      const defines = packages.map((p) =>
+        list([sym(exported.has(p) ? "define-public" : "define"), sym(variables.get(p)!), lowering.definition(p)]),
+      );
+      if (options.knowledge !== undefined)
+        lowering.useExporters(
+          freeVariables([...helpers, ...defines], new Set([...variables.values(), ...definitions.map((d) => d.name)])),
+          options.knowledge,
+          new Set(),
+        );
+      const uses = lowering.useModules(new Set()).flatMap((clause) => [kw("use-module"), clause]);
+      const header = list([sym("define-module"), list(moduleName.map((part) => sym(part))), ...uses]);
+      return schemeFile([header, ...helpers, ...defines]);
+    }),
+  );
+}
+
+/**
+ * {@link packageModuleFileE}, throwing a {@link GuixValidationError} that lists every problem.
+ *
+ * @example writeFileSync("my/packages.scm", packageModuleFile({ module: "my packages", packages }).text)
+ */
+export function packageModuleFile(options: PackageModuleOptions): SchemeFile {
+  return orThrow(packageModuleFileE(options));
 }
 
 /**

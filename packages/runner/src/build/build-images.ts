@@ -76,7 +76,15 @@ export async function writeBuildFiles(options: WriteBuildFilesOptions): Promise<
   if (build.manifest === undefined)
     problems.push({ path: "manifest", value: undefined, message: "missing: a build script exports its manifest" });
   const manifest =
-    build.manifest && take(manifestFileE({ manifest: build.manifest, lock, knowledge: options.knowledge }));
+    build.manifest &&
+    take(
+      manifestFileE({
+        manifest: build.manifest,
+        lock,
+        knowledge: options.knowledge,
+        definitions: build.definitions,
+      }),
+    );
   const channels = build.channels && take(channelsFileE({ channels: build.channels, lock }));
   const images = (options.only ?? Object.keys(build.images)).flatMap((name) => {
     const spec = build.images[name];
