@@ -13,6 +13,7 @@ import type {
   KeywordSubstitution,
   Origin,
   Package,
+  PackageVariable,
   PackageVariant,
   Scheme,
   Transformed,
@@ -35,7 +36,8 @@ export interface CheckedTransformed extends Omit<Transformed, "package"> {
 }
 
 /** Anything that stands for a package, once checked. */
-export type CheckedPackageRef = CheckedPackage | CheckedVariant | GuixPackage | CheckedTransformed | Scheme;
+export type CheckedPackageRef =
+  CheckedPackage | CheckedVariant | GuixPackage | PackageVariable | CheckedTransformed | Scheme;
 /** What a file defines with `(define NAME ...)`: a package, or a variant of one. */
 export type CheckedDefinition = CheckedPackage | CheckedVariant;
 /** A package input once checked: a package, or a package and one of its outputs. */

@@ -27,6 +27,7 @@ export type {
   PackageInput,
   PackageRef,
   PackageVariant,
+  PackageVariable,
   Scheme,
   SubstituteKeywordArguments,
   VariantInputs,
@@ -60,7 +61,7 @@ export type { Expression } from "./values.js";
 
 // ---------------------------------------------------------------------------
 // builders
-export { pkg, guixPackage, searchPath, predefinedSearchPath, type PackageOptions } from "./package.js";
+export { pkg, guixPackage, packageVariable, searchPath, predefinedSearchPath, type PackageOptions } from "./package.js";
 export {
   origin,
   gitFetch,
@@ -166,7 +167,16 @@ export {
   TRANSFORMATION_OPTIONS,
 } from "./transformations.js";
 export { channel, guixChannel, GUIX_CHANNEL_INTRODUCTION, type ChannelOptions } from "./channels.js";
-export { scheme, type Hole } from "./scheme.js";
+export { scheme, schemeOf, schemeForms, type Hole } from "./scheme.js";
+export {
+  blankLine,
+  definePackage,
+  guixFile,
+  guixFileE,
+  isGuixFile,
+  type GuixFile,
+  type PackageDefinition,
+} from "./guix-file.js";
 export {
   imageSpec,
   validateImage,
@@ -191,7 +201,7 @@ export {
 
 // ---------------------------------------------------------------------------
 // validation
-export { validateManifest, validatePackage } from "./validate.js";
+export { validateDefinition, validateManifest, validatePackage } from "./validate.js";
 export { validateChannels } from "./validate-channels.js";
 export { validateUrl, validatePackageName, validateSpecification } from "./validate-fields.js";
 export { GuixValidationError, formatProblems, orThrow, type Problem, type Validation } from "./validation.js";

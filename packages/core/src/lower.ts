@@ -46,7 +46,24 @@ const MANIFEST_PROCEDURES: Record<Exclude<CheckedManifestNode, Node>["kind"], re
 
 function isPackageValue(value: CheckedArgument): value is Exclude<CheckedPackageRef, Node> {
   const kind = (value as { kind?: string }).kind;
-  return kind === "package" || kind === "package-variant" || kind === "guix-package" || kind === "transformed";
+  return (
+    kind === "package" ||
+    kind === "package-variant" ||
+    kind === "package-variable" ||
+    kind === "guix-package" ||
+    kind === "transformed"
+  );
+}
+
+/** Fields in the order given by their names (a stable sort: the unnamed ones last, as they were). */
+function ordered(fields: readonly Node[], order: readonly string[] | undefined): Node[] {
+  if (order === undefined) return [...fields];
+  const rank = (field: Node): number => {
+    const head = field.kind === "list" ? field.items[0] : undefined;
+    const at = head?.kind === "symbol" ? order.indexOf(head.name) : -1;
+    return at < 0 ? order.length : at;
+  };
+  return [...fields].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The accessor of a package's inputs field, for `modify-inputs`. */
@@ -147,6 +164,8 @@ export class Lowering {
       }
       case "guix-package":
         this.use(ref.module);
+        return sym(ref.variable);
+      case "package-variable":
         return sym(ref.variable);
       case "transformed": {
         this.use(["guix", "transformations"]);
@@ -290,7 +309,7 @@ export class Lowering {
     );
     if (p.properties !== undefined) fields.push(call("properties", this.properties(p.properties)));
     if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));
-    return call("package", ...fields);
+    return call("package", ...ordered(fields, p.order));
   }
 
   private license(license: License | readonly License[]): Node {
@@ -362,7 +381,7 @@ export class Lowering {
     if (o.modules !== undefined)
       fields.push(call("modules", quote(list(o.modules.map((m) => list(m.map((p) => sym(p))))))));
     if (o.snippet !== undefined) fields.push(call("snippet", this.scheme(o.snippet)));
-    return call("origin", ...fields);
+    return call("origin", ...ordered(fields, o.order));
   }
 
   private buildSystem(bs: CheckedBuildSystem): Node[] {

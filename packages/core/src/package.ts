@@ -3,6 +3,7 @@ import type { License } from "./licenses.js";
 import {
   type AnySearchPath,
   type BuildSystem,
+  type PackageVariable,
   type PredefinedSearchPath,
   type GuixPackage,
   type Origin,
@@ -31,6 +32,8 @@ export interface PackageOptions {
   readonly supportedSystems?: readonly string[];
   readonly nativeSearchPaths?: readonly AnySearchPath[];
   readonly searchPaths?: readonly AnySearchPath[];
+  /** The order of its fields by Scheme name, when not Guix's usual one (what `guix-ts import` keeps). */
+  readonly order?: readonly string[];
 }
 
 /**
@@ -60,7 +63,18 @@ export function pkg(options: PackageOptions): Package {
     supportedSystems: options.supportedSystems,
     nativeSearchPaths: options.nativeSearchPaths,
     searchPaths: options.searchPaths,
+    ...(options.order !== undefined ? { order: options.order } : {}),
   });
+}
+
+/**
+ * A package by its variable alone, bound in the file or by a module it uses (what `guix-ts import`
+ * gives for the inputs of a file it reads).
+ *
+ * @example pkg({ ..., inputs: [packageVariable("zlib")] }) // (inputs (list zlib))
+ */
+export function packageVariable(variable: string): PackageVariable {
+  return deepFreeze({ kind: "package-variable", variable });
 }
 
 /**

@@ -81,3 +81,24 @@ export function scheme(text: TemplateStringsArray, ...values: Hole[]): Datum {
     );
   return filled as Datum;
 }
+
+/**
+ * One datum from Scheme text given as a string (no holes): what generated code uses, where a
+ * template's raw text would keep the escapes of its backquotes.
+ *
+ * @example schemeOf("`(#:tests? #f)") // a quasiquoted list
+ */
+export function schemeOf(text: string): Datum {
+  const data = S.readDatums(text, { file: "schemeOf" }).filter(S.isDatum);
+  if (data.length !== 1) throw new TypeError(`schemeOf takes exactly one datum, got ${data.length}`);
+  return data[0]!;
+}
+
+/**
+ * Every top-level form of Scheme text, comments and blank lines too: part of a file kept as it was.
+ *
+ * @example guixFile([...schemeForms("(define-module (my packages))\n\n;; Tools.\n"), definePackage("x", x)])
+ */
+export function schemeForms(text: string): Node[] {
+  return S.readDatums(text, { file: "schemeForms" });
+}

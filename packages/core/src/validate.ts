@@ -58,6 +58,7 @@ import {
   type Package,
   type PackageInput,
   type PackageRef,
+  type PackageVariable,
   type PackageVariant,
   type VariantInputs,
 } from "./values.js";
@@ -111,6 +112,13 @@ class Checker {
         return this.package(ref as Package, path);
       case "package-variant":
         return this.definition(ref as PackageVariant, path, () => this.checkVariant(ref as PackageVariant, path));
+      case "package-variable": {
+        const v = ref as PackageVariable;
+        return andKeep(
+          v as CheckedPackageRef,
+          check(matches(VARIABLE, v.variable), `${path}.variable`, v.variable, "expected a variable name"),
+        );
+      }
       case "guix-package": {
         const guix = ref as Extract<PackageRef, { kind: "guix-package" }>;
         const { variable, module } = guix;
@@ -186,7 +194,13 @@ class Checker {
     if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
     if (isExpression(value)) return validateExpression(value, path);
     const kind = kindOf(value);
-    if (kind === "package" || kind === "package-variant" || kind === "guix-package" || kind === "transformed")
+    if (
+      kind === "package" ||
+      kind === "package-variant" ||
+      kind === "package-variable" ||
+      kind === "guix-package" ||
+      kind === "transformed"
+    )
       return this.packageRef(value as PackageRef, path) as Validation<CheckedArgument>;
     if (kind === "install-plan") {
       const plan = value as Extract<ArgumentValue, { kind: "install-plan" }>;
@@ -568,7 +582,8 @@ function refName(ref: PackageRef): string | undefined {
   if (isScheme(ref) || typeof ref !== "object" || ref === null) return undefined;
   if (ref.kind === "package") return typeof ref.name === "string" ? ref.name : undefined;
   if (ref.kind === "package-variant") return typeof ref.name === "string" ? ref.name : refName(ref.parent);
-  if (ref.kind === "guix-package") return typeof ref.variable === "string" ? ref.variable : undefined;
+  if (ref.kind === "guix-package" || ref.kind === "package-variable")
+    return typeof ref.variable === "string" ? ref.variable : undefined;
   if (ref.kind === "transformed") return refName(ref.package);
   return undefined;
 }
@@ -613,4 +628,14 @@ export function validateManifest(
 export function validatePackage(p: Package, path = "package"): Validation<CheckedPackage> {
   const checker = new Checker(undefined);
   return checker.withPlaces(checker.package(p, path));
+}
+
+/**
+ * Every problem of a package or variant and of the packages it uses, or the checked definition.
+ *
+ * @example validateDefinition(inherit(curl, { name: "curl-minimal" })) // Right(checked) or Left([...])
+ */
+export function validateDefinition(p: Package | PackageVariant, path = "package"): Validation<CheckedDefinition> {
+  const checker = new Checker(undefined);
+  return checker.withPlaces(checker.packageRef(p, path)) as Validation<CheckedDefinition>;
 }

@@ -54,8 +54,14 @@ export interface TransformationOption {
   readonly value: string;
 }
 
+/** A package by its variable alone, bound by the file (or a module it uses): `zlib`. */
+export interface PackageVariable {
+  readonly kind: "package-variable";
+  readonly variable: string;
+}
+
 /** Anything that stands for a package. */
-export type PackageRef = Package | PackageVariant | GuixPackage | Transformed | Scheme;
+export type PackageRef = Package | PackageVariant | GuixPackage | PackageVariable | Transformed | Scheme;
 
 /** One clause of `modify-inputs`. */
 export type InputClause =
@@ -189,6 +195,8 @@ export interface Origin {
   readonly patchInputs?: readonly (GuixPackage | Scheme)[] | undefined;
   readonly snippet?: Scheme | undefined;
   readonly modules?: readonly (readonly string[])[] | undefined;
+  /** The order its fields are written in, by Scheme field name (`["method", "uri", "sha256"]`); by default Guix's usual one. */
+  readonly order?: readonly string[] | undefined;
 }
 
 /** A keyword argument's value; a package is written as its variable (unquoted in the quoted style). */
@@ -201,6 +209,7 @@ export type ArgumentValue =
   | Package
   | PackageVariant
   | GuixPackage
+  | PackageVariable
   | Transformed
   | Expression
   | Scheme;
@@ -256,6 +265,8 @@ export interface Package {
   readonly supportedSystems: readonly string[] | undefined;
   readonly nativeSearchPaths: readonly AnySearchPath[] | undefined;
   readonly searchPaths: readonly AnySearchPath[] | undefined;
+  /** The order its fields are written in, by Scheme field name (`["name", "version", "home-page"...]`); by default Guix's usual one. */
+  readonly order?: readonly string[] | undefined;
 }
 
 /** What a manifest file evaluates to: specifications, packages, their concatenation, a development manifest, or Scheme. */

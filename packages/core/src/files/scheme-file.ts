@@ -56,7 +56,7 @@ function refName(ref: CheckedPackageRef): string {
   if (isScheme(ref)) return "package";
   if (ref.kind === "package") return ref.name;
   if (ref.kind === "package-variant") return ref.name ?? `${refName(ref.parent)}-variant`;
-  if (ref.kind === "guix-package") return ref.variable;
+  if (ref.kind === "guix-package" || ref.kind === "package-variable") return ref.variable;
   return refName(ref.package);
 }
 
