@@ -25,15 +25,21 @@ export const lockBeside = (script: string): string => join(dirname(resolve(scrip
  * should be; a UsageError says there is no such file.
  */
 export async function loadBuildFile(path: string): Promise<BuildFile> {
+  return orThrow(buildFileE(await loadExports(path), path));
+}
+
+/**
+ * A module's exports, unchecked: a UsageError says there is no such file, a ScriptError (one line,
+ * file:line:column where the compiler says it) that it does not load.
+ */
+export async function loadExports(path: string): Promise<Record<string, unknown>> {
   if (!existsSync(path)) throw new UsageError(`no build script at ${path}`);
-  let exports: Record<string, unknown>;
   try {
-    exports = await loadModule(path);
+    return await loadModule(path);
   } catch (error) {
     const lines = (error instanceof Error ? error.message : String(error)).split("\n").filter((l) => l.trim() !== "");
     // A compiler's message names file:line:column on a line of its own; that line says it all.
     const located = lines.find((line) => /:\d+:\d+/.test(line));
     throw new ScriptError(located ?? `${path}: ${lines[0] ?? "cannot be loaded"}`);
   }
-  return orThrow(buildFileE(exports, path));
 }

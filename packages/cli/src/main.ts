@@ -16,7 +16,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     interruptible: true,
     load: () => import("./commands/build.js"),
   },
-  print: { summary: "print the Scheme a build script exports", load: () => import("./commands/print.js") },
+  print: {
+    summary: "print the Scheme a build script (or an imported module) exports",
+    load: () => import("./commands/print.js"),
+  },
   shell: {
     summary: "a development environment with a build script's packages (guix shell)",
     interruptible: true,
@@ -32,6 +35,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pack: {
     summary: "build a Docker image (or another pack) with Guix, rootless",
     load: () => import("./commands/pack.js"),
+  },
+  import: {
+    summary: "turn a Guix file into a guix-ts module (typed where the builders can say it)",
+    load: () => import("./commands/import.js"),
   },
   catalog: {
     summary: "what a Guix provides: build a catalogue from a checkout, list, show, search",

@@ -5,7 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { blankLines, isBlank, list, printDatums, sym, type Node } from "@guix-ts/scheme-printer";
+import { blankLines, isDatum, list, printDatums, sym, type Node } from "@guix-ts/scheme-printer";
 import type { CheckedDefinition } from "./checked.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { Lowering, type LowerOptions } from "./lower.js";
@@ -34,6 +34,8 @@ export interface PackageDefinition {
 export interface GuixFile {
   readonly kind: "guix-file";
   readonly forms: readonly (PackageDefinition | Node)[];
+  /** The prefix its licenses are written with (`license:` when the file imports `(guix licenses)` so). */
+  readonly licensePrefix?: string | undefined;
 }
 
 /**
@@ -54,8 +56,11 @@ export function definePackage(
  *
  * @example guixFile([...schemeForms("(define-module (my packages))"), definePackage("hello", hello)])
  */
-export function guixFile(forms: readonly (PackageDefinition | Node)[]): GuixFile {
-  return deepFreeze({ kind: "guix-file", forms });
+export function guixFile(
+  forms: readonly (PackageDefinition | Node)[],
+  options: { readonly licensePrefix?: string } = {},
+): GuixFile {
+  return deepFreeze({ kind: "guix-file", forms, ...options });
 }
 
 /**
@@ -79,8 +84,9 @@ export function guixFileE(file: GuixFile, options: LowerOptions = {}): Validatio
   const forms = Array.isArray(file.forms) ? file.forms : [];
   return pipe(
     eachOf(forms, "file.forms", (form: unknown, path): Validation<Node | Defined> => {
+      // Any node the reader makes is a form of a file: data, comments, blank lines, a script header.
       if (isScheme(form))
-        return isBlank(form) || isDatumValue(form) ? E.right(form) : problem(path, form, "expected a form");
+        return isDatumValue(form) || !isDatum(form) ? E.right(form) : problem(path, form, "expected a form");
       if (kindOf(form) !== "package-definition") return problem(path, form, "expected definePackage(...) or Scheme");
       const d = form as PackageDefinition;
       return pipe(
@@ -93,7 +99,10 @@ export function guixFileE(file: GuixFile, options: LowerOptions = {}): Validatio
       );
     }),
     E.map((items) => {
-      const lowering = new Lowering(options);
+      const lowering = new Lowering({
+        ...(file.licensePrefix !== undefined ? { licensePrefix: file.licensePrefix } : {}),
+        ...options,
+      });
       const nodes = items.map((item) =>
         isScheme(item as Node)
           ? (item as Node)

@@ -1,0 +1,74 @@
+/**
+ * Generated code and the value it stands for, made together: the importer builds both, lowers the
+ * value to check it prints the form it came from, and writes the code only then.
+ */
+import { schemeOf } from "@guix-ts/core";
+import { printDatum, type Datum } from "@guix-ts/scheme-printer";
+
+/** TypeScript text, the value it evaluates to, and the names it imports from `@guix-ts/core`. */
+export interface Code<T = unknown> {
+  readonly ts: string;
+  readonly value: T;
+  readonly uses: readonly string[];
+}
+
+/**
+ * Why a form cannot be typed: what the builders still lack, counted in the summary.
+ *
+ * @example throw new Untyped("package field inherit") // the package is kept as Scheme
+ */
+export class Untyped extends Error {
+  override readonly name = "Untyped";
+}
+
+/**
+ * A string as a TypeScript template literal, cooked: backslashes, backquotes and `${` escaped,
+ * so the text reaches the function as it is.
+ *
+ * @example templateText("(a `b)") // "`(a \\`b)`"
+ */
+export function templateText(text: string): string {
+  return `\`${text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
+}
+
+/** A literal: a string, number or boolean, as itself. */
+export const literal = <T extends string | number | boolean>(value: T): Code<T> => ({
+  ts: JSON.stringify(value),
+  value,
+  uses: [],
+});
+
+/** Scheme kept as it is: `schemeOf(TEXT)`. */
+export function raw(node: Datum): Code<Datum> {
+  const text = printDatum(node);
+  return { ts: `schemeOf(${templateText(text)})`, value: schemeOf(text), uses: ["schemeOf"] };
+}
+
+/** An array of codes. */
+export function array<T>(items: readonly Code<T>[]): Code<T[]> {
+  return {
+    ts: `[${items.map((i) => i.ts).join(", ")}]`,
+    value: items.map((i) => i.value),
+    uses: items.flatMap((i) => i.uses),
+  };
+}
+
+/** An object literal of codes, its keys in order (undefined ones left out). */
+export function object(fields: readonly (readonly [string, Code | undefined])[]): Code<Record<string, unknown>> {
+  const given = fields.filter((f): f is readonly [string, Code] => f[1] !== undefined);
+  const key = (k: string): string => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  return {
+    ts: `{ ${given.map(([k, c]) => `${key(k)}: ${c.ts}`).join(", ")} }`,
+    value: Object.fromEntries(given.map(([k, c]) => [k, c.value])),
+    uses: given.flatMap(([, c]) => c.uses),
+  };
+}
+
+/** A call of a `@guix-ts/core` function, and its value. */
+export function callOf<T>(name: string, fn: (...args: never[]) => T, args: readonly Code[]): Code<T> {
+  return {
+    ts: `${name}(${args.map((a) => a.ts).join(", ")})`,
+    value: (fn as (...a: unknown[]) => T)(...args.map((a) => a.value)),
+    uses: [name, ...args.flatMap((a) => a.uses)],
+  };
+}

@@ -1,0 +1,328 @@
+/**
+ * A `(package ...)` form as builder code: each field read into the builder option it is, or the
+ * package is left as Scheme (the reason says which field). Nothing here decides that a conversion
+ * is right: the caller lowers the value and compares it with the form.
+ */
+import * as G from "@guix-ts/core";
+import type { Datum, ListNode, Node } from "@guix-ts/scheme-printer";
+import { array, callOf, literal, object, raw, Untyped, type Code } from "./code.js";
+
+const isList = (n: Node | undefined): n is ListNode => n?.kind === "list" && n.tail === undefined;
+const headOf = (n: Node | undefined): string | undefined =>
+  isList(n) && n.items[0]?.kind === "symbol" ? n.items[0].name : undefined;
+const args = (n: ListNode): Node[] => n.items.slice(1);
+
+/** The form's fields `(NAME VALUE)` in order; anything else is not a field list. */
+function fieldsOf(forms: readonly Node[], what: string): [string, Node][] {
+  return forms.map((f) => {
+    const [value, ...more] = isList(f) ? args(f) : [];
+    if (!isList(f) || headOf(f) === undefined || value === undefined || more.length > 0)
+      throw new Untyped(`${what}: a field that is not (NAME VALUE)`);
+    return [headOf(f)!, value];
+  });
+}
+
+function text(node: Node, what: string): Code<string> {
+  if (node.kind !== "string") throw new Untyped(`${what} not a string`);
+  return literal(node.value);
+}
+
+/** `'("a" "b")` */
+function quotedStrings(node: Node, what: string): Code<string[]> {
+  if (node.kind !== "prefixed" || node.prefix !== "quote" || !isList(node.datum))
+    throw new Untyped(`${what} not '("...")`);
+  return array(node.datum.items.map((i) => text(i, what)));
+}
+
+/** An input: `zlib`, or `(list glib "bin")`. */
+function input(node: Node): Code {
+  if (node.kind === "symbol") return callOf("packageVariable", G.packageVariable, [literal(node.name)]);
+  if (headOf(node) === "list" && isList(node) && node.items.length === 3 && node.items[1]!.kind === "symbol")
+    return array([input(node.items[1]!), text(node.items[2]!, "input output")]);
+  throw new Untyped("inputs: an input that is not a variable or (list VARIABLE OUTPUT)");
+}
+
+function inputs(node: Node): Code {
+  if (headOf(node) !== "list" || !isList(node))
+    throw new Untyped(`inputs not (list ...): (${headOf(node) ?? "?"} ...)`);
+  return array(args(node).map(input));
+}
+
+/** `license:gpl3+` or `(list license:a license:b)`, with the file's prefix. */
+function license(node: Node, prefix: string): Code {
+  const one = (n: Node): Code => {
+    if (n.kind !== "symbol" || !n.name.startsWith(prefix)) throw new Untyped("license not a license variable");
+    const name = n.name.slice(prefix.length);
+    if (!G.isLicenseName(name)) throw new Untyped(`license ${name} unknown`);
+    return literal(name);
+  };
+  return headOf(node) === "list" && isList(node) ? array(args(node).map(one)) : one(node);
+}
+
+/** `'((hidden? . #t) (upstream-name . "x"))` */
+function properties(node: Node): Code {
+  if (node.kind !== "prefixed" || node.prefix !== "quote" || !isList(node.datum))
+    throw new Untyped("properties not '(...)");
+  return object(
+    node.datum.items.map((pair) => {
+      if (
+        pair.kind !== "list" ||
+        pair.items.length !== 1 ||
+        pair.items[0]!.kind !== "symbol" ||
+        pair.tail === undefined
+      )
+        throw new Untyped("properties: not (KEY . VALUE)");
+      const value = pair.tail;
+      const code =
+        value.kind === "string"
+          ? literal(value.value)
+          : value.kind === "boolean"
+            ? literal(value.value)
+            : value.kind === "integer" && Number.isSafeInteger(Number(value.value))
+              ? literal(Number(value.value))
+              : raw(value);
+      return [pair.items[0]!.name, code] as const;
+    }),
+  );
+}
+
+/** A keyword argument's value: a literal, a list of strings (modern style), or Scheme. */
+function argument(node: Node, quoted: boolean): Code {
+  if (node.kind === "boolean" || node.kind === "string") return literal(node.value);
+  if (node.kind === "integer" && Number.isSafeInteger(Number(node.value))) return literal(Number(node.value));
+  if (
+    !quoted &&
+    node.kind === "prefixed" &&
+    node.prefix === "quote" &&
+    isList(node.datum) &&
+    node.datum.items.every((i) => i.kind === "string")
+  )
+    return quotedStrings(node, "argument");
+  return raw(node as Datum);
+}
+
+/** `(build-system X-build-system)` and its `(arguments ...)`. */
+function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
+  const match = variable.kind === "symbol" ? /^(.+)-build-system(\/.+)?$/.exec(variable.name) : null;
+  if (match === null) throw new Untyped("build-system not NAME-build-system");
+  const name = match[1]!;
+  const pairs: (readonly [string, Code])[] = [];
+  let quoted = false;
+  if (argumentsNode !== undefined) {
+    let items: readonly Node[];
+    if (headOf(argumentsNode) === "list" && isList(argumentsNode)) items = args(argumentsNode);
+    else if (argumentsNode.kind === "prefixed" && argumentsNode.prefix === "quote" && isList(argumentsNode.datum)) {
+      quoted = true;
+      items = argumentsNode.datum.items;
+    } else throw new Untyped("arguments not (list ...) or '(...)");
+    if (items.length % 2 !== 0) throw new Untyped("arguments: a keyword without a value");
+    for (let i = 0; i < items.length; i += 2) {
+      const keyword = items[i]!;
+      if (keyword.kind !== "keyword") throw new Untyped("arguments: not #:KEYWORD VALUE");
+      pairs.push([keyword.name, argument(items[i + 1]!, quoted)]);
+    }
+  }
+  const options = object([
+    ...(quoted ? [["style", literal("quoted")] as const] : []),
+    ...(pairs.length > 0 ? [["extra", object(pairs)] as const] : []),
+  ]);
+  const call: Code[] = [literal(name), options, object([])];
+  if (match[2] !== undefined) call.push(literal(variable.kind === "symbol" ? variable.name : ""));
+  return callOf("buildSystem", G.buildSystem, call);
+}
+
+/** `(origin (method url-fetch|git-fetch) (uri ...) (sha256 (base32 "...")) ...)` */
+function origin(node: Node): Code {
+  if (headOf(node) !== "origin" || !isList(node)) throw new Untyped("source not (origin ...) or #f");
+  const fields = new Map(fieldsOf(args(node), "origin"));
+  const order = fieldsOf(args(node), "origin").map(([name]) => name);
+  const method = fields.get("method");
+  const method_ = method?.kind === "symbol" ? method.name : "";
+  if (method_ !== "url-fetch" && method_ !== "git-fetch") throw new Untyped(`origin method ${method_ || "?"}`);
+  const known = new Set(["method", "uri", "file-name", "sha256", "patches", "modules", "snippet"]);
+  for (const name of fields.keys()) if (!known.has(name)) throw new Untyped(`origin field ${name}`);
+  const hash = fields.get("sha256");
+  if (headOf(hash) !== "base32" || !isList(hash) || hash.items[1]?.kind !== "string")
+    throw new Untyped('origin sha256 not (base32 "...")');
+  const uri = fields.get("uri");
+  if (uri === undefined) throw new Untyped("origin without uri");
+  const common: (readonly [string, Code | undefined])[] = [
+    ["sha256", literal(hash.items[1].value)],
+    ["fileName", fields.has("file-name") ? textOrRaw(fields.get("file-name")!) : undefined],
+    ["patches", fields.has("patches") ? patches(fields.get("patches")!) : undefined],
+    ["modules", fields.has("modules") ? modules(fields.get("modules")!) : undefined],
+    ["snippet", fields.has("snippet") ? raw(fields.get("snippet")! as Datum) : undefined],
+  ];
+  const orderCode = ["order", orderOf(order, ORIGIN_ORDER)] as const;
+  if (method_ === "git-fetch") {
+    if (headOf(uri) !== "git-reference" || !isList(uri)) throw new Untyped("git-fetch uri not (git-reference ...)");
+    const ref = new Map(fieldsOf(args(uri), "git-reference"));
+    for (const name of ref.keys())
+      if (!["url", "commit", "recursive?"].includes(name)) throw new Untyped(`git-reference field ${name}`);
+    const refOrder = fieldsOf(args(uri), "git-reference").map(([name]) => name);
+    if (refOrder.join(" ") !== ["url", "commit", "recursive?"].filter((f) => ref.has(f)).join(" "))
+      throw new Untyped("git-reference fields in another order");
+    const recursive = ref.get("recursive?");
+    if (recursive !== undefined && (recursive.kind !== "boolean" || !recursive.value))
+      throw new Untyped("git-reference recursive? not #t");
+    const commit = ref.get("commit");
+    return callOf("gitFetch", G.gitFetch, [
+      object([
+        ["url", text(ref.get("url") ?? { kind: "symbol", name: "?" }, "git url")],
+        ["commit", commit === undefined ? undefined : textOrRaw(commit)],
+        ["recursive", recursive === undefined ? undefined : literal(true)],
+        ...common,
+        orderCode,
+      ]),
+    ]);
+  }
+  const url: readonly [string, Code] =
+    uri.kind === "string"
+      ? ["url", literal(uri.value)]
+      : headOf(uri) === "list" && isList(uri) && args(uri).every((u) => u.kind === "string")
+        ? ["urls", array(args(uri).map((u) => text(u, "uri")))]
+        : ["url", computedUri(uri)];
+  return callOf("urlFetch", G.urlFetch, [object([url, ...common, orderCode])]);
+}
+
+const textOrRaw = (node: Node): Code => (node.kind === "string" ? literal(node.value) : raw(node as Datum));
+
+/** `(string-append "https://..." version ".tar.gz")` as `concat(...)`, `(pypi-uri "x" version)` as `pypiUri(...)`; else Scheme. */
+function computedUri(uri: Node): Code {
+  const parts = isList(uri) ? args(uri) : [];
+  const isVersion = (n: Node): boolean => n.kind === "symbol" && n.name === "version";
+  if (headOf(uri) === "string-append" && parts.every((p) => p.kind === "string" || isVersion(p)))
+    return {
+      ...callOf(
+        "concat",
+        G.concat,
+        parts.map((p) =>
+          p.kind === "string"
+            ? literal(p.value)
+            : { ts: "packageVersion", value: G.packageVersion, uses: ["packageVersion"] },
+        ),
+      ),
+    };
+  for (const [head, name, fn] of [
+    ["pypi-uri", "pypiUri", G.pypiUri],
+    ["crate-uri", "crateUri", G.crateUri],
+  ] as const)
+    if (headOf(uri) === head && parts.length === 2 && parts[0]!.kind === "string" && isVersion(parts[1]!))
+      return callOf(name, fn, [literal(parts[0].value)]);
+  return callOf("expression", G.expression, [raw(uri as Datum)]);
+}
+
+/** `(search-patches "a.patch" ...)` */
+function patches(node: Node): Code {
+  if (headOf(node) !== "search-patches" || !isList(node)) throw new Untyped("patches not (search-patches ...)");
+  return callOf(
+    "searchPatches",
+    G.searchPatches,
+    args(node).map((p) => text(p, "patch")),
+  );
+}
+
+/** `'((guix build utils))` */
+function modules(node: Node): Code {
+  if (node.kind !== "prefixed" || node.prefix !== "quote" || !isList(node.datum))
+    throw new Untyped("modules not '(...)");
+  return array(
+    node.datum.items.map((m) => {
+      if (!isList(m) || !m.items.every((p) => p.kind === "symbol")) throw new Untyped("modules: not a module name");
+      return array(m.items.map((p) => literal((p as { name: string }).name)));
+    }),
+  );
+}
+
+/** The orders the lowering writes fields in: an imported order equal to it is not written out. */
+const PACKAGE_ORDER = [
+  "name",
+  "version",
+  "source",
+  "outputs",
+  "build-system",
+  "arguments",
+  "native-inputs",
+  "inputs",
+  "propagated-inputs",
+  "synopsis",
+  "description",
+  "home-page",
+  "license",
+  "properties",
+];
+const ORIGIN_ORDER = ["method", "uri", "file-name", "sha256", "patches", "modules", "snippet"];
+
+/** `order: [...]`, unless the fields are in the lowering's own order. */
+function orderOf(fields: readonly string[], usual: readonly string[]): Code | undefined {
+  const expected = usual.filter((f) => fields.includes(f));
+  return expected.join(" ") === fields.join(" ") ? undefined : array(fields.map(literal));
+}
+
+const PACKAGE_FIELDS = new Set([
+  "name",
+  "version",
+  "source",
+  "build-system",
+  "arguments",
+  "inputs",
+  "native-inputs",
+  "propagated-inputs",
+  "outputs",
+  "synopsis",
+  "description",
+  "home-page",
+  "license",
+  "properties",
+]);
+
+/**
+ * The builder code of a `(package ...)` form. Throws {@link Untyped}, saying why, for a form the
+ * builders cannot write.
+ *
+ * @example packageCode(readDatums('(package (name "x") ...)')[0], "license:")
+ */
+export function packageCode(form: Node, licensePrefix: string): Code<G.Package> {
+  if (headOf(form) !== "package" || !isList(form)) throw new Untyped("not (package ...)");
+  const fields = fieldsOf(args(form), "package");
+  for (const [name] of fields) if (!PACKAGE_FIELDS.has(name)) throw new Untyped(`package field ${name}`);
+  const get = new Map(fields);
+  for (const required of [
+    "name",
+    "version",
+    "source",
+    "build-system",
+    "synopsis",
+    "description",
+    "home-page",
+    "license",
+  ])
+    if (!get.has(required)) throw new Untyped(`package without ${required}`);
+  const source = get.get("source")!;
+  const options = object([
+    ["name", text(get.get("name")!, "name")],
+    ["version", text(get.get("version")!, "version")],
+    [
+      "source",
+      source.kind === "boolean" && !source.value ? { ts: "undefined", value: undefined, uses: [] } : origin(source),
+    ],
+    ["buildSystem", buildSystem(get.get("build-system")!, get.get("arguments"))],
+    ["nativeInputs", get.has("native-inputs") ? inputs(get.get("native-inputs")!) : undefined],
+    ["inputs", get.has("inputs") ? inputs(get.get("inputs")!) : undefined],
+    ["propagatedInputs", get.has("propagated-inputs") ? inputs(get.get("propagated-inputs")!) : undefined],
+    ["outputs", get.has("outputs") ? quotedStrings(get.get("outputs")!, "outputs") : undefined],
+    ["synopsis", text(get.get("synopsis")!, "synopsis")],
+    ["description", text(get.get("description")!, "description")],
+    ["homePage", text(get.get("home-page")!, "home-page")],
+    ["license", license(get.get("license")!, licensePrefix)],
+    ["properties", get.has("properties") ? properties(get.get("properties")!) : undefined],
+    [
+      "order",
+      orderOf(
+        fields.map(([name]) => name),
+        PACKAGE_ORDER,
+      ),
+    ],
+  ]);
+  return callOf("pkg", G.pkg, [options]) as Code<G.Package>;
+}
