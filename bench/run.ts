@@ -7,6 +7,7 @@ import { benchCatalogTypes } from "./catalog-types.js";
 import { benchContainers } from "./containers.js";
 import { benchDockerArchive } from "./docker-archive.js";
 import { benchHash } from "./hash.js";
+import { benchImport } from "./import.js";
 import { report, type BenchResult } from "./measure.js";
 import { benchScheme } from "./scheme.js";
 
@@ -14,6 +15,7 @@ const GROUPS: Record<string, (dir: string) => BenchResult[] | Promise<BenchResul
   scheme: benchScheme,
   catalog: benchCatalog,
   "catalog-types": benchCatalogTypes,
+  import: benchImport,
   hash: benchHash,
   containers: benchContainers,
   "docker-archive": benchDockerArchive,
