@@ -91,6 +91,27 @@ function validateProperties(props: unknown, path: string): Validation<unknown> {
   );
 }
 
+const validateVersion = (version: unknown, path: string): Validation<string> =>
+  check(matches(/^\S+$/, version), path, version as string, "expected a version without spaces");
+
+const validateOutputs = (outs: unknown, path: string): Validation<unknown> =>
+  check(
+    Array.isArray(outs) && outs.length > 0 && Array.from(outs).every((o) => matches(OUTPUT, o)),
+    path,
+    outs,
+    'expected output names such as "out", "doc"',
+  );
+
+/** One license or a list of them, each one Guix knows. */
+function validateLicenses(license: License | readonly License[], path: string): Validation<unknown> {
+  const licenses: readonly License[] = Array.isArray(license) ? Array.from(license) : [license as License];
+  return andKeep(
+    license,
+    check(licenses.length > 0, path, license, "expected at least one license"),
+    each(licenses, path, (l, lp) => validateLicense(l, Array.isArray(license) ? lp : path)),
+  );
+}
+
 /** One validation: the lock to apply, and what was found so far, so a shared package is checked once. */
 class Checker {
   private readonly done = new Map<Package | PackageVariant, Validation<CheckedDefinition>>();
@@ -367,30 +388,12 @@ class Checker {
             "buildSystem gives its own arguments: substitute the parent's arguments or give new ones, not both",
           ),
           optional(v.name, (name) => validatePackageName(name, `${path}.name`)),
-          optional(v.version, (version) =>
-            check(matches(/^\S+$/, version), `${path}.version`, version, "expected a version without spaces"),
-          ),
-          optional(v.outputs, (outs) =>
-            check(
-              Array.isArray(outs) && outs.length > 0 && Array.from(outs).every((o) => matches(OUTPUT, o)),
-              `${path}.outputs`,
-              outs,
-              'expected output names such as "out", "doc"',
-            ),
-          ),
+          optional(v.version, (version) => validateVersion(version, `${path}.version`)),
+          optional(v.outputs, (outs) => validateOutputs(outs, `${path}.outputs`)),
           optional(v.synopsis, (t) => nonEmpty(t, `${path}.synopsis`, "synopsis")),
           optional(v.description, (t) => nonEmpty(t, `${path}.description`, "description")),
           optional(v.homePage, (url) => validateUrl(url, `${path}.homePage`)),
-          optional(v.license, (license) => {
-            const licenses: readonly License[] = Array.isArray(license) ? Array.from(license) : [license as License];
-            return andKeep(
-              license,
-              check(licenses.length > 0, `${path}.license`, license, "expected at least one license"),
-              each(licenses, `${path}.license`, (l, lp) =>
-                validateLicense(l, Array.isArray(license) ? lp : `${path}.license`),
-              ),
-            );
-          }),
+          optional(v.license, (license) => validateLicenses(license, `${path}.license`)),
           optional(v.properties, (props) => validateProperties(props, `${path}.properties`)),
         ),
       }),
@@ -431,7 +434,6 @@ class Checker {
   }
 
   private checkPackage(p: Package, path: string): Validation<CheckedPackage> {
-    const licenses: readonly License[] = Array.isArray(p.license) ? Array.from(p.license) : [p.license as License];
     const inputs = (field: "inputs" | "nativeInputs" | "propagatedInputs") =>
       this.inputList(p[field], `${path}.${field}`);
     const source =
@@ -443,7 +445,7 @@ class Checker {
     return pipe(
       all({
         name: validatePackageName(p.name, `${path}.name`),
-        version: check(matches(/^\S+$/, p.version), `${path}.version`, p.version, "expected a version without spaces"),
+        version: validateVersion(p.version, `${path}.version`),
         source,
         buildSystem: this.buildSystem(p.buildSystem, `${path}.buildSystem`),
         nativeInputs: inputs("nativeInputs"),
@@ -451,21 +453,11 @@ class Checker {
         propagatedInputs: inputs("propagatedInputs"),
         fields: andKeep(
           p,
-          optional(p.outputs, (outs) =>
-            check(
-              Array.isArray(outs) && outs.length > 0 && Array.from(outs).every((o) => matches(OUTPUT, o)),
-              `${path}.outputs`,
-              outs,
-              'expected output names such as "out", "doc"',
-            ),
-          ),
+          optional(p.outputs, (outs) => validateOutputs(outs, `${path}.outputs`)),
           nonEmpty(p.synopsis, `${path}.synopsis`, "synopsis"),
           nonEmpty(p.description, `${path}.description`, "description"),
           validateUrl(p.homePage, `${path}.homePage`),
-          check(licenses.length > 0, `${path}.license`, p.license, "expected at least one license"),
-          each(licenses, `${path}.license`, (l, lp) =>
-            validateLicense(l, Array.isArray(p.license) ? lp : `${path}.license`),
-          ),
+          validateLicenses(p.license, `${path}.license`),
           optional(p.supportedSystems, (s) =>
             eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
               check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
