@@ -235,6 +235,17 @@ export const channels = [channel({ name: "guix", url: ${JSON.stringify(url)}, co
     } finally {
       process.chdir(cwd);
     }
+    // Channels without Guix's own: a catalogue of them would not know Guix's packages.
+    writeFileSync(
+      script,
+      `import { channel } from ${JSON.stringify(core)};
+export const channels = [channel({ name: "extra", url: ${JSON.stringify(url)}, commit: ${JSON.stringify(commit)} })];
+`,
+    );
+    expect(await runCli(["catalog", "build", script])).toMatchObject({
+      code: 2,
+      err: `guix-ts catalog: ${script}: no guix channel among its channels\n`,
+    });
     // A channel on a branch the lock does not pin: no catalogue can be of it, and catalog build says so.
     writeFileSync(
       script,
