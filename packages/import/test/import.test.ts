@@ -11,7 +11,7 @@ import { importGuixFile } from "@guix-ts/import";
 import { printDatums, readDatums } from "@guix-ts/scheme-printer";
 import { guileRead } from "../../../test/oracles/guile.js";
 
-const GOLDEN = join(import.meta.dirname, "../../../../shared/golden/guix-style/cases");
+const GOLDEN = join(import.meta.dirname, "../../../test/golden/guix-style/cases");
 const HASH = "0000000000000000000000000000000000000000000000000000";
 
 const printed = (file: G.GuixFile): string => {
