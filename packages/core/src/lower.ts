@@ -55,15 +55,39 @@ function isPackageValue(value: CheckedArgument): value is Exclude<CheckedPackage
   );
 }
 
-/** Fields in the order given by their names (a stable sort: the unnamed ones last, as they were). */
-function ordered(fields: readonly Node[], order: readonly string[] | undefined): Node[] {
-  if (order === undefined) return [...fields];
+const fieldName = (field: Node): string | undefined => {
+  const head = field.kind === "list" ? field.items[0] : undefined;
+  return head?.kind === "symbol" ? head.name : undefined;
+};
+
+/**
+ * Fields in the order given by their names (a stable sort: the unnamed ones last, as they were),
+ * each after the comment lines given for it.
+ */
+function ordered(
+  fields: readonly Node[],
+  record: {
+    readonly order?: readonly string[] | undefined;
+    readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
+    readonly marginComments?: Readonly<Record<string, string>> | undefined;
+  },
+): Node[] {
+  const { order, comments, marginComments } = record;
   const rank = (field: Node): number => {
-    const head = field.kind === "list" ? field.items[0] : undefined;
-    const at = head?.kind === "symbol" ? order.indexOf(head.name) : -1;
-    return at < 0 ? order.length : at;
+    const at = order === undefined ? -1 : order.indexOf(fieldName(field) ?? "");
+    return at < 0 ? (order?.length ?? 0) : at;
   };
-  return [...fields].sort((a, b) => rank(a) - rank(b));
+  const sorted = order === undefined ? [...fields] : [...fields].sort((a, b) => rank(a) - rank(b));
+  if (comments === undefined && marginComments === undefined) return sorted;
+  return sorted.flatMap((field) => {
+    const name = fieldName(field) ?? "";
+    const after = marginComments?.[name];
+    return [
+      ...(comments?.[name] ?? []).map((c) => S.comment(c)),
+      field,
+      ...(after !== undefined ? [S.comment(after, { margin: true })] : []),
+    ];
+  });
 }
 
 /** The accessor of a package's inputs field, for `modify-inputs`. */
@@ -309,7 +333,7 @@ export class Lowering {
     );
     if (p.properties !== undefined) fields.push(call("properties", this.properties(p.properties)));
     if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));
-    return call("package", ...ordered(fields, p.order));
+    return call("package", ...ordered(fields, p));
   }
 
   private license(license: License | readonly License[]): Node {
@@ -381,7 +405,7 @@ export class Lowering {
     if (o.modules !== undefined)
       fields.push(call("modules", quote(list(o.modules.map((m) => list(m.map((p) => sym(p))))))));
     if (o.snippet !== undefined) fields.push(call("snippet", this.scheme(o.snippet)));
-    return call("origin", ...ordered(fields, o.order));
+    return call("origin", ...ordered(fields, o));
   }
 
   private buildSystem(bs: CheckedBuildSystem): Node[] {
@@ -392,6 +416,7 @@ export class Lowering {
     if (bs.style === "modern") fields.push(call("arguments", call("list", ...args)));
     // Packages are values to evaluate: the quoted style then takes a quasiquote with them unquoted.
     else if (
+      bs.style === "quasiquoted" ||
       bs.arguments.some(([, v]) => isPackageValue(v) || (Array.isArray(v) && v.some((i) => typeof i !== "string")))
     )
       fields.push(call("arguments", S.quasiquote(list(args))));
@@ -409,18 +434,18 @@ export class Lowering {
       const nodes = items.map((i) => {
         if (typeof i === "string") return str(i);
         const ref = this.packageRef(i);
-        return style === "quoted" ? S.unquote(ref as Datum) : ref;
+        return style === "modern" ? ref : S.unquote(ref as Datum);
       });
-      return style === "quoted" ? list(nodes) : call("list", ...nodes);
+      return style === "modern" ? call("list", ...nodes) : list(nodes);
     }
     if (isScheme(value)) return this.scheme(value);
     if (isExpression(value)) return this.expression(value);
     if (isPackageValue(value)) {
       const ref = this.packageRef(value);
-      return style === "quoted" ? S.unquote(ref as Datum) : ref;
+      return style === "modern" ? ref : S.unquote(ref as Datum);
     }
     const plan = list((value as InstallPlan).entries.map((e) => this.installPlanEntry(e)));
-    if (style === "quoted") return quote(plan);
+    if (style !== "modern") return quote(plan);
     this.usesGexp = true;
     return S.gexp(quote(plan));
   }

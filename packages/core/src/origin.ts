@@ -14,6 +14,12 @@ export interface OriginOptions {
   readonly patchInputs?: Origin["patchInputs"];
   readonly snippet?: Scheme;
   readonly modules?: readonly (readonly string[])[];
+  /** The order of its fields by Scheme name, when not Guix's usual one. */
+  readonly order?: readonly string[];
+  /** Comment lines before a field, by its Scheme name. */
+  readonly comments?: Readonly<Record<string, readonly string[]>>;
+  /** A comment on the same line after a field, by its Scheme name. */
+  readonly marginComments?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -34,6 +34,10 @@ export interface PackageOptions {
   readonly searchPaths?: readonly AnySearchPath[];
   /** The order of its fields by Scheme name, when not Guix's usual one (what `guix-ts import` keeps). */
   readonly order?: readonly string[];
+  /** Comment lines before a field, by its Scheme name: `{ arguments: [";; The tests need a network."] }`. */
+  readonly comments?: Readonly<Record<string, readonly string[]>>;
+  /** A comment on the same line after a field, by its Scheme name. */
+  readonly marginComments?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -64,6 +68,8 @@ export function pkg(options: PackageOptions): Package {
     nativeSearchPaths: options.nativeSearchPaths,
     searchPaths: options.searchPaths,
     ...(options.order !== undefined ? { order: options.order } : {}),
+    ...(options.comments !== undefined ? { comments: options.comments } : {}),
+    ...(options.marginComments !== undefined ? { marginComments: options.marginComments } : {}),
   });
 }
 

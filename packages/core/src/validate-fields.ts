@@ -281,6 +281,9 @@ export function validateOrigin(origin: Origin, path: string): Validation<Checked
           : eachOf(ps, `${path}.patches`, (x, xp) => textOrDatum(x, xp, "a patch")),
       ),
       patchFlags: optional(origin.patchFlags, (flags) => texts(flags, `${path}.patchFlags`)),
+      comments: optional(origin.comments, (c) => validateComments(c, `${path}.comments`)),
+      marginComments: optional(origin.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
+      order: optional(origin.order, (o) => texts(o, `${path}.order`)),
       patchInputs: optional(origin.patchInputs, (inputs) =>
         eachOf(inputs, `${path}.patchInputs`, (i, ip) =>
           check(
@@ -382,4 +385,39 @@ export function duplicates(
     else seen.set(name, where);
   }
   return found;
+}
+
+/**
+ * Comment lines by field name: each one line, starting with `;`.
+ *
+ * @example validateComments({ arguments: [";; The tests need a network."] }, "package.comments") // Right
+ */
+export function validateComments(comments: unknown, path: string): Validation<unknown> {
+  if (!isObject(comments) || Array.isArray(comments))
+    return problem(path, comments, "expected { field: [comment lines] }");
+  return andKeep(
+    comments,
+    ...Object.entries(comments).map(([field, lines]) =>
+      Array.isArray(lines) && lines.every((l) => typeof l === "string" && l.startsWith(";") && !l.includes("\n"))
+        ? ok(lines)
+        : problem(`${path}.${field}`, lines, "expected comment lines, each one line starting with ;"),
+    ),
+  );
+}
+
+/**
+ * Margin comments by field name: each one line starting with `;`.
+ *
+ * @example validateMarginComments({ version: "; the last with Python 2" }, "package.marginComments") // Right
+ */
+export function validateMarginComments(comments: unknown, path: string): Validation<unknown> {
+  if (!isObject(comments) || Array.isArray(comments)) return problem(path, comments, "expected { field: comment }");
+  return andKeep(
+    comments,
+    ...Object.entries(comments).map(([field, line]) =>
+      typeof line === "string" && line.startsWith(";") && !line.includes("\n")
+        ? ok(line)
+        : problem(`${path}.${field}`, line, "expected a comment: one line starting with ;"),
+    ),
+  );
 }

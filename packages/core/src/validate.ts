@@ -45,7 +45,9 @@ import {
   validatePackageName,
   validateSearchPath,
   validateSpecification,
+  validateComments,
   validateExpression,
+  validateMarginComments,
   validateUrl,
 } from "./validate-fields.js";
 import { isExpression } from "./expressions.js";
@@ -239,10 +241,10 @@ class Checker {
           check(matches(VARIABLE, v), `${path}.variable`, v, "expected a variable name"),
         ),
         style: check(
-          bs.style === "modern" || bs.style === "quoted",
+          bs.style === "modern" || bs.style === "quoted" || bs.style === "quasiquoted",
           `${path}.style`,
           bs.style,
-          'expected "modern" or "quoted"',
+          'expected "modern", "quoted" or "quasiquoted"',
         ),
         arguments: eachOf(bs.arguments, `${path}.arguments`, (entry: unknown, ep) => {
           if (!Array.isArray(entry) || entry.length !== 2 || !matches(KEYWORD, entry[0]))
@@ -466,6 +468,9 @@ class Checker {
           optional(p.nativeSearchPaths, (s) => eachOf(s, `${path}.nativeSearchPaths`, validateSearchPath)),
           optional(p.searchPaths, (s) => eachOf(s, `${path}.searchPaths`, validateSearchPath)),
           optional(p.properties, (props) => validateProperties(props, `${path}.properties`)),
+          optional(p.comments, (c) => validateComments(c, `${path}.comments`)),
+          optional(p.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
+          optional(p.order, (o) => texts(o, `${path}.order`)),
         ),
       }),
       E.map(({ source, buildSystem, nativeInputs, inputs, propagatedInputs }) => ({

@@ -197,6 +197,10 @@ export interface Origin {
   readonly modules?: readonly (readonly string[])[] | undefined;
   /** The order its fields are written in, by Scheme field name (`["method", "uri", "sha256"]`); by default Guix's usual one. */
   readonly order?: readonly string[] | undefined;
+  /** Comment lines written before a field, by its Scheme name: `{ snippet: [";; Remove bundled code."] }`. */
+  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** A comment on the same line after a field, by its Scheme name: `{ version: "; the last with Python 2" }`. */
+  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A keyword argument's value; a package is written as its variable (unquoted in the quoted style). */
@@ -231,8 +235,8 @@ export interface InstallPlanEntry {
   readonly output?: string | undefined;
 }
 
-/** How a package's `arguments` are written. */
-export type ArgumentStyle = "modern" | "quoted";
+/** `(list #:k v ...)`; `'(#:k v ...)`; or `` `(#:k ,v ...) `` (always quasiquoted, as older Guix code has it). */
+export type ArgumentStyle = "modern" | "quoted" | "quasiquoted";
 
 /** A build system and its keyword arguments: `(build-system NAME-build-system) (arguments ...)`. */
 export interface BuildSystem {
@@ -267,6 +271,10 @@ export interface Package {
   readonly searchPaths: readonly AnySearchPath[] | undefined;
   /** The order its fields are written in, by Scheme field name (`["name", "version", "home-page"...]`); by default Guix's usual one. */
   readonly order?: readonly string[] | undefined;
+  /** Comment lines written before a field, by its Scheme name: `{ arguments: [";; The tests need a network."] }`. */
+  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** A comment on the same line after a field, by its Scheme name: `{ version: "; the last with Python 2" }`. */
+  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What a manifest file evaluates to: specifications, packages, their concatenation, a development manifest, or Scheme. */

@@ -4,7 +4,7 @@
  * is right: the caller lowers the value and compares it with the form.
  */
 import * as G from "@guix-ts/core";
-import type { Datum, ListNode, Node } from "@guix-ts/scheme-printer";
+import { printDatum, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
 import { array, callOf, literal, object, raw, Untyped, type Code } from "./code.js";
 
 const isList = (n: Node | undefined): n is ListNode => n?.kind === "list" && n.tail === undefined;
@@ -12,15 +12,49 @@ const headOf = (n: Node | undefined): string | undefined =>
   isList(n) && n.items[0]?.kind === "symbol" ? n.items[0].name : undefined;
 const args = (n: ListNode): Node[] => n.items.slice(1);
 
-/** The form's fields `(NAME VALUE)` in order; anything else is not a field list. */
-function fieldsOf(forms: readonly Node[], what: string): [string, Node][] {
-  return forms.map((f) => {
+/** The form's fields `(NAME VALUE)` in order, and the comment lines standing before each. */
+function fieldsOf(
+  forms: readonly Node[],
+  what: string,
+): { fields: [string, Node][]; comments: Record<string, string[]>; margins: Record<string, string> } {
+  const fields: [string, Node][] = [];
+  const comments: Record<string, string[]> = {};
+  const margins: Record<string, string> = {};
+  let pending: string[] = [];
+  for (const f of forms) {
+    if (f.kind === "comment" && !f.margin) {
+      pending.push(f.text);
+      continue;
+    }
+    const previous = fields.at(-1)?.[0];
+    if (f.kind === "comment" && previous !== undefined && margins[previous] === undefined && pending.length === 0) {
+      margins[previous] = f.text;
+      continue;
+    }
     const [value, ...more] = isList(f) ? args(f) : [];
     if (!isList(f) || headOf(f) === undefined || value === undefined || more.length > 0)
-      throw new Untyped(`${what}: a field that is not (NAME VALUE)`);
-    return [headOf(f)!, value];
-  });
+      throw new Untyped(
+        f.kind === "comment" ? `${what}: a comment after a field` : `${what}: a field that is not (NAME VALUE)`,
+      );
+    if (pending.length > 0) comments[headOf(f)!] = pending;
+    pending = [];
+    fields.push([headOf(f)!, value]);
+  }
+  if (pending.length > 0) throw new Untyped(`${what}: a comment after the last field`);
+  return { fields, comments, margins };
 }
+
+/** `marginComments: {...}` when there are any. */
+const marginsCode = (margins: Record<string, string>): Code | undefined =>
+  Object.keys(margins).length === 0
+    ? undefined
+    : object(Object.entries(margins).map(([field, line]) => [field, literal(line)] as const));
+
+/** `comments: {...}` when there are any. */
+const commentsCode = (comments: Record<string, string[]>): Code | undefined =>
+  Object.keys(comments).length === 0
+    ? undefined
+    : object(Object.entries(comments).map(([field, lines]) => [field, array(lines.map(literal))] as const));
 
 function text(node: Node, what: string): Code<string> {
   if (node.kind !== "string") throw new Untyped(`${what} not a string`);
@@ -42,9 +76,24 @@ function input(node: Node): Code {
   throw new Untyped("inputs: an input that is not a variable or (list VARIABLE OUTPUT)");
 }
 
+/** `(cargo-inputs 'NAME)`, or undefined. */
+function cargoInputs(node: Node): Code | undefined {
+  if (headOf(node) !== "cargo-inputs" || !isList(node) || node.items.length !== 2) return undefined;
+  const name = node.items[1]!;
+  if (name.kind !== "prefixed" || name.prefix !== "quote" || name.datum.kind !== "symbol") return undefined;
+  return callOf("cargoInputs", G.cargoInputs, [literal(name.datum.name)]);
+}
+
+/** `(list INPUT...)`; a crates list alone; `(cons* INPUT... (cargo-inputs 'NAME))`. */
 function inputs(node: Node): Code {
-  if (headOf(node) !== "list" || !isList(node))
-    throw new Untyped(`inputs not (list ...): (${headOf(node) ?? "?"} ...)`);
+  const crates = cargoInputs(node);
+  if (crates !== undefined) return array([crates]);
+  const head = headOf(node);
+  if (isList(node) && (head === "cons" || head === "cons*") && node.items.length >= 3) {
+    const last = cargoInputs(node.items.at(-1)!);
+    if (last !== undefined) return array([...node.items.slice(1, -1).map(input), last]);
+  }
+  if (head !== "list" || !isList(node)) throw new Untyped(`inputs not (list ...): (${head ?? "?"} ...)`);
   return array(args(node).map(input));
 }
 
@@ -107,23 +156,27 @@ function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
   if (match === null) throw new Untyped("build-system not NAME-build-system");
   const name = match[1]!;
   const pairs: (readonly [string, Code])[] = [];
-  let quoted = false;
+  let style: "modern" | "quoted" | "quasiquoted" = "modern";
   if (argumentsNode !== undefined) {
     let items: readonly Node[];
     if (headOf(argumentsNode) === "list" && isList(argumentsNode)) items = args(argumentsNode);
-    else if (argumentsNode.kind === "prefixed" && argumentsNode.prefix === "quote" && isList(argumentsNode.datum)) {
-      quoted = true;
+    else if (
+      argumentsNode.kind === "prefixed" &&
+      (argumentsNode.prefix === "quote" || argumentsNode.prefix === "quasiquote") &&
+      isList(argumentsNode.datum)
+    ) {
+      style = argumentsNode.prefix === "quote" ? "quoted" : "quasiquoted";
       items = argumentsNode.datum.items;
-    } else throw new Untyped("arguments not (list ...) or '(...)");
+    } else throw new Untyped(`arguments not (list ...), '(...) or \`(...): (${headOf(argumentsNode) ?? "?"} ...)`);
     if (items.length % 2 !== 0) throw new Untyped("arguments: a keyword without a value");
     for (let i = 0; i < items.length; i += 2) {
       const keyword = items[i]!;
       if (keyword.kind !== "keyword") throw new Untyped("arguments: not #:KEYWORD VALUE");
-      pairs.push([keyword.name, argument(items[i + 1]!, quoted)]);
+      pairs.push([keyword.name, argument(items[i + 1]!, style !== "modern")]);
     }
   }
   const options = object([
-    ...(quoted ? [["style", literal("quoted")] as const] : []),
+    ...(style !== "modern" ? [["style", literal(style)] as const] : []),
     ...(pairs.length > 0 ? [["extra", object(pairs)] as const] : []),
   ]);
   const call: Code[] = [literal(name), options, object([])];
@@ -134,8 +187,9 @@ function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
 /** `(origin (method url-fetch|git-fetch) (uri ...) (sha256 (base32 "...")) ...)` */
 function origin(node: Node): Code {
   if (headOf(node) !== "origin" || !isList(node)) throw new Untyped("source not (origin ...) or #f");
-  const fields = new Map(fieldsOf(args(node), "origin"));
-  const order = fieldsOf(args(node), "origin").map(([name]) => name);
+  const read = fieldsOf(args(node), "origin");
+  const fields = new Map(read.fields);
+  const order = read.fields.map(([name]) => name);
   const method = fields.get("method");
   const method_ = method?.kind === "symbol" ? method.name : "";
   if (method_ !== "url-fetch" && method_ !== "git-fetch") throw new Untyped(`origin method ${method_ || "?"}`);
@@ -152,14 +206,19 @@ function origin(node: Node): Code {
     ["patches", fields.has("patches") ? patches(fields.get("patches")!) : undefined],
     ["modules", fields.has("modules") ? modules(fields.get("modules")!) : undefined],
     ["snippet", fields.has("snippet") ? raw(fields.get("snippet")! as Datum) : undefined],
+    ["comments", commentsCode(read.comments)],
+    ["marginComments", marginsCode(read.margins)],
   ];
   const orderCode = ["order", orderOf(order, ORIGIN_ORDER)] as const;
   if (method_ === "git-fetch") {
     if (headOf(uri) !== "git-reference" || !isList(uri)) throw new Untyped("git-fetch uri not (git-reference ...)");
-    const ref = new Map(fieldsOf(args(uri), "git-reference"));
+    const refRead = fieldsOf(args(uri), "git-reference");
+    if (Object.keys(refRead.comments).length + Object.keys(refRead.margins).length > 0)
+      throw new Untyped("git-reference: comments inside");
+    const ref = new Map(refRead.fields);
     for (const name of ref.keys())
       if (!["url", "commit", "recursive?"].includes(name)) throw new Untyped(`git-reference field ${name}`);
-    const refOrder = fieldsOf(args(uri), "git-reference").map(([name]) => name);
+    const refOrder = refRead.fields.map(([name]) => name);
     if (refOrder.join(" ") !== ["url", "commit", "recursive?"].filter((f) => ref.has(f)).join(" "))
       throw new Untyped("git-reference fields in another order");
     const recursive = ref.get("recursive?");
@@ -185,7 +244,17 @@ function origin(node: Node): Code {
   return callOf("urlFetch", G.urlFetch, [object([url, ...common, orderCode])]);
 }
 
-const textOrRaw = (node: Node): Code => (node.kind === "string" ? literal(node.value) : raw(node as Datum));
+const VERSION: Code = { ts: "packageVersion", value: G.packageVersion, uses: ["packageVersion"] };
+const GIT_FILE_NAME: Code = { ts: "gitFileName", value: G.gitFileName, uses: ["gitFileName"] };
+
+/** Text, the package's `version`, `(git-file-name name version)`, or Scheme. */
+function textOrRaw(node: Node): Code {
+  if (node.kind === "string") return literal(node.value);
+  if (node.kind === "symbol" && node.name === "version") return VERSION;
+  const printed = printDatum(node);
+  if (printed === "(git-file-name name version)") return GIT_FILE_NAME;
+  return raw(node as Datum);
+}
 
 /** `(string-append "https://..." version ".tar.gz")` as `concat(...)`, `(pypi-uri "x" version)` as `pypiUri(...)`; else Scheme. */
 function computedUri(uri: Node): Code {
@@ -196,11 +265,7 @@ function computedUri(uri: Node): Code {
       ...callOf(
         "concat",
         G.concat,
-        parts.map((p) =>
-          p.kind === "string"
-            ? literal(p.value)
-            : { ts: "packageVersion", value: G.packageVersion, uses: ["packageVersion"] },
-        ),
+        parts.map((p) => (p.kind === "string" ? literal(p.value) : VERSION)),
       ),
     };
   for (const [head, name, fn] of [
@@ -284,7 +349,7 @@ const PACKAGE_FIELDS = new Set([
  */
 export function packageCode(form: Node, licensePrefix: string): Code<G.Package> {
   if (headOf(form) !== "package" || !isList(form)) throw new Untyped("not (package ...)");
-  const fields = fieldsOf(args(form), "package");
+  const { fields, comments, margins } = fieldsOf(args(form), "package");
   for (const [name] of fields) if (!PACKAGE_FIELDS.has(name)) throw new Untyped(`package field ${name}`);
   const get = new Map(fields);
   for (const required of [
@@ -316,6 +381,8 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package> 
     ["homePage", text(get.get("home-page")!, "home-page")],
     ["license", license(get.get("license")!, licensePrefix)],
     ["properties", get.has("properties") ? properties(get.get("properties")!) : undefined],
+    ["comments", commentsCode(comments)],
+    ["marginComments", marginsCode(margins)],
     [
       "order",
       orderOf(

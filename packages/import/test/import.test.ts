@@ -95,6 +95,43 @@ describe("typed packages", () => {
     expect(printed(file)).toBe(module);
   });
 
+  it("comments before and after fields, quasiquoted arguments and crates lists are typed too", async () => {
+    const text = `(define-public ripgrep
+  (package
+    (name "ripgrep")
+    (version "14.1.1") ;the last release
+    (source
+     (origin
+       (method url-fetch)
+       (uri (crate-uri "ripgrep" version))
+       ;; The crate, as crates.io has it.
+       (file-name (string-append name "-" version ".tar.gz"))
+       (sha256
+        (base32 "${HASH}"))))
+    (build-system cargo-build-system)
+    ;; Older style, kept.
+    (arguments
+     \`(#:install-source? #f
+       #:features '("pcre2")))
+    (inputs (cons pcre2
+                  (cargo-inputs 'ripgrep)))
+    (home-page "https://github.com/BurntSushi/ripgrep")
+    (synopsis "Line-oriented search tool")
+    (description "ripgrep searches.")
+    (license (list license:unlicense license:expat))))
+`;
+    expect(printDatums(readDatums(text))).toBe(text); // already in Guix's layout
+    const { code, file, summary } = await importGuixFile(text, "rust.scm");
+    expect(summary.typed).toBe(1);
+    expect(code).toContain('marginComments: { version: ";the last release" }');
+    expect(code).toContain('comments: { "file-name": [";; The crate, as crates.io has it."] }');
+    expect(code).toContain('comments: { arguments: [";; Older style, kept."] }');
+    expect(code).toContain('style: "quasiquoted"');
+    expect(code).toContain('inputs: [packageVariable("pcre2"), cargoInputs("ripgrep")]');
+    expect(code).toContain('url: crateUri("ripgrep")');
+    expect(printed(file)).toBe(text);
+  });
+
   it("a file that does not read: the reader's file:line:column", async () => {
     await expect(importGuixFile('(define-public x\n  (package (name "x")', "x.scm")).rejects.toThrow(/^x\.scm:2:/);
   });
