@@ -52,7 +52,9 @@ describe("guix-ts import", () => {
     const out = join(root, "packages.ts");
     const imported = await runCli(["import", join(root, "packages.scm"), "-o", out]);
     expect(imported).toMatchObject({ code: 0, out: "" });
-    expect(imported.err).toBe(`guix-ts import: ${join(root, "packages.scm")}: 2 forms, 1 packages, 1 typed\n`);
+    expect(imported.err).toBe(
+      `guix-ts import: ${join(root, "packages.scm")}: 2 forms, 1 packages, 1 typed (1 fully)\n`,
+    );
     const code = readFileSync(out, "utf8");
     expect(code).toContain("export const pythonTool = pkg({");
     expect(await check(code, { parser: "typescript", printWidth: 120 })).toBe(true);

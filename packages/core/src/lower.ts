@@ -292,6 +292,7 @@ export class Lowering {
 
   /** `'((key . value) ...)` */
   private properties(properties: NonNullable<CheckedPackage["properties"]>): Node {
+    if (isScheme(properties)) return this.scheme(properties);
     const value = (v: unknown): Datum =>
       typeof v === "string"
         ? str(v)
@@ -336,8 +337,9 @@ export class Lowering {
     return call("package", ...ordered(fields, p));
   }
 
-  private license(license: License | readonly License[]): Node {
+  private license(license: License | readonly License[] | Node): Node {
     this.use(["guix", "licenses"], this.licensePrefix || undefined);
+    if (isScheme(license)) return this.scheme(license);
     if (Array.isArray(license))
       return call("list", ...(license as readonly License[]).map((l) => licenseDatum(l, this.licensePrefix)));
     return licenseDatum(license as License, this.licensePrefix);
@@ -412,7 +414,15 @@ export class Lowering {
     this.use(["guix", "build-system", bs.name]);
     const fields = [call("build-system", sym(bs.variable ?? `${bs.name}-build-system`))];
     if (bs.arguments.length === 0) return fields;
-    const args = bs.arguments.flatMap(([keyword, value]) => [S.kw(keyword), this.argument(value, bs.style)]);
+    const args = bs.arguments.flatMap(([keyword, value]) => {
+      const after = bs.marginComments?.[keyword];
+      return [
+        ...(bs.comments?.[keyword] ?? []).map((c) => S.comment(c)),
+        S.kw(keyword),
+        this.argument(value, bs.style),
+        ...(after !== undefined ? [S.comment(after, { margin: true })] : []),
+      ];
+    });
     if (bs.style === "modern") fields.push(call("arguments", call("list", ...args)));
     // Packages are values to evaluate: the quoted style then takes a quasiquote with them unquoted.
     else if (

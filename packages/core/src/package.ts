@@ -27,8 +27,8 @@ export interface PackageOptions {
   readonly synopsis: string;
   readonly description: string;
   readonly homePage: string;
-  readonly license: License | readonly License[];
-  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>>;
+  readonly license: License | readonly License[] | Scheme;
+  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme;
   readonly supportedSystems?: readonly string[];
   readonly nativeSearchPaths?: readonly AnySearchPath[];
   readonly searchPaths?: readonly AnySearchPath[];

@@ -62,6 +62,7 @@ import {
   type PackageRef,
   type PackageVariable,
   type PackageVariant,
+  type Scheme,
   type VariantInputs,
 } from "./values.js";
 
@@ -79,6 +80,7 @@ const number = (value: unknown, path: string): Validation<number> =>
 
 /** `(properties '((key . value) ...))`: names, each with a string, boolean, number or Scheme value. */
 function validateProperties(props: unknown, path: string): Validation<unknown> {
+  if (isScheme(props)) return check(isDatumValue(props), path, props, "expected a datum");
   if (!isObject(props) || Array.isArray(props)) return problem(path, props, "expected { name: value, ... }");
   return andKeep(
     props,
@@ -105,7 +107,8 @@ const validateOutputs = (outs: unknown, path: string): Validation<unknown> =>
   );
 
 /** One license or a list of them, each one Guix knows. */
-function validateLicenses(license: License | readonly License[], path: string): Validation<unknown> {
+function validateLicenses(license: License | readonly License[] | Scheme, path: string): Validation<unknown> {
+  if (isScheme(license)) return check(isDatumValue(license), path, license, "expected a datum");
   const licenses: readonly License[] = Array.isArray(license) ? Array.from(license) : [license as License];
   return andKeep(
     license,
@@ -237,6 +240,8 @@ class Checker {
     return pipe(
       all({
         name: check(matches(/^[a-z0-9-]+$/, bs.name), `${path}.name`, bs.name, "expected a build system name"),
+        comments: optional(bs.comments, (c) => validateComments(c, `${path}.comments`)),
+        marginComments: optional(bs.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
         variable: optional(bs.variable, (v) =>
           check(matches(VARIABLE, v), `${path}.variable`, v, "expected a variable name"),
         ),

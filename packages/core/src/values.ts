@@ -117,8 +117,8 @@ export interface PackageVariant {
   readonly synopsis?: string | undefined;
   readonly description?: string | undefined;
   readonly homePage?: string | undefined;
-  readonly license?: License | readonly License[] | undefined;
-  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | undefined;
+  readonly license?: License | readonly License[] | Scheme | undefined;
+  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme | undefined;
   /** The package that replaces it by grafting, or `false` for none (`(replacement #f)`). */
   readonly replacement?: PackageRef | false | undefined;
 }
@@ -248,6 +248,10 @@ export interface BuildSystem {
   /** Keyword arguments in order: `[["install-plan", plan], ["tests?", false]]`. */
   readonly arguments: readonly (readonly [string, ArgumentValue])[];
   readonly style: ArgumentStyle;
+  /** Comment lines before a keyword argument, by keyword (without `#:`). */
+  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** A comment on the same line after a keyword argument's value, by keyword. */
+  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A package definition, as `pkg()` builds it: every field of Guix's `package` record that guix-ts writes. */
@@ -264,8 +268,10 @@ export interface Package {
   readonly synopsis: string;
   readonly description: string;
   readonly homePage: string;
-  readonly license: License | readonly License[];
-  readonly properties: Readonly<Record<string, string | number | boolean | Scheme>> | undefined;
+  /** A license, several, or Scheme (`(license:fsf-free "...")` as a file has it). */
+  readonly license: License | readonly License[] | Scheme;
+  /** An alist by name, or Scheme (`` `((upstream-name . ,name)) ``). */
+  readonly properties: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme | undefined;
   readonly supportedSystems: readonly string[] | undefined;
   readonly nativeSearchPaths: readonly AnySearchPath[] | undefined;
   readonly searchPaths: readonly AnySearchPath[] | undefined;

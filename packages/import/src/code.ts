@@ -3,14 +3,18 @@
  * value to check it prints the form it came from, and writes the code only then.
  */
 import { schemeOf } from "@guix-ts/core";
-import { printDatum, type Datum } from "@guix-ts/scheme-printer";
+import { isDatum, printDatum, type Datum } from "@guix-ts/scheme-printer";
 
-/** TypeScript text, the value it evaluates to, and the names it imports from `@guix-ts/core`. */
+/** TypeScript text, the value it evaluates to, the names it imports from `@guix-ts/core`, and what in it is raw Scheme. */
 export interface Code<T = unknown> {
   readonly ts: string;
   readonly value: T;
   readonly uses: readonly string[];
+  /** The parts kept as Scheme (`"arguments phases"`, `"license"`): what the builders could type next. */
+  readonly raws?: readonly string[];
 }
+
+const rawsOf = (codes: readonly Code[]): string[] => codes.flatMap((c) => c.raws ?? []);
 
 /**
  * Why a form cannot be typed: what the builders still lack, counted in the summary.
@@ -38,10 +42,11 @@ export const literal = <T extends string | number | boolean>(value: T): Code<T> 
   uses: [],
 });
 
-/** Scheme kept as it is: `schemeOf(TEXT)`. */
-export function raw(node: Datum): Code<Datum> {
+/** Scheme kept as it is: `schemeOf(TEXT)`; `part` names it in the summary. */
+export function raw(node: Datum, part: string): Code<Datum> {
+  if (!isDatum(node)) throw new Untyped(`a comment in ${part}, where the builders keep none`);
   const text = printDatum(node);
-  return { ts: `schemeOf(${templateText(text)})`, value: schemeOf(text), uses: ["schemeOf"] };
+  return { ts: `schemeOf(${templateText(text)})`, value: schemeOf(text), uses: ["schemeOf"], raws: [part] };
 }
 
 /** An array of codes. */
@@ -50,6 +55,7 @@ export function array<T>(items: readonly Code<T>[]): Code<T[]> {
     ts: `[${items.map((i) => i.ts).join(", ")}]`,
     value: items.map((i) => i.value),
     uses: items.flatMap((i) => i.uses),
+    raws: rawsOf(items),
   };
 }
 
@@ -61,6 +67,7 @@ export function object(fields: readonly (readonly [string, Code | undefined])[])
     ts: `{ ${given.map(([k, c]) => `${key(k)}: ${c.ts}`).join(", ")} }`,
     value: Object.fromEntries(given.map(([k, c]) => [k, c.value])),
     uses: given.flatMap(([, c]) => c.uses),
+    raws: rawsOf(given.map(([, c]) => c)),
   };
 }
 
@@ -70,5 +77,6 @@ export function callOf<T>(name: string, fn: (...args: never[]) => T, args: reado
     ts: `${name}(${args.map((a) => a.ts).join(", ")})`,
     value: (fn as (...a: unknown[]) => T)(...args.map((a) => a.value)),
     uses: [name, ...args.flatMap((a) => a.uses)],
+    raws: rawsOf(args),
   };
 }

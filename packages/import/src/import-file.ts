@@ -15,9 +15,14 @@ import { packageCode } from "./package-form.js";
 export interface ImportSummary {
   readonly forms: number;
   readonly packages: number;
+  /** Packages written as builder code, some of their parts perhaps as Scheme. */
   readonly typed: number;
+  /** Typed packages with no part left as Scheme. */
+  readonly fullyTyped: number;
   /** Why packages stayed Scheme, commonest first: `[["package field inherit", 12], ...]`. */
   readonly untyped: readonly (readonly [string, number])[];
+  /** The parts of typed packages left as Scheme, commonest first: `[["#:phases", 300], ...]`. */
+  readonly rawParts: readonly (readonly [string, number])[];
 }
 
 /** The module written, the file it stands for (what its default export evaluates to), and the summary. */
@@ -119,6 +124,8 @@ export async function importGuixFile(text: string, file: string): Promise<Import
   let chunk: Node[] = [];
   let packages = 0;
   let typed = 0;
+  let fullyTyped = 0;
+  const rawParts = new Map<string, number>();
   const flush = (): void => {
     if (chunk.length === 0) return;
     uses.add("schemeForms");
@@ -151,6 +158,9 @@ export async function importGuixFile(text: string, file: string): Promise<Import
       continue;
     }
     typed++;
+    const raws = new Set(result.code.raws ?? []);
+    if (raws.size === 0) fullyTyped++;
+    for (const part of raws) rawParts.set(part, (rawParts.get(part) ?? 0) + 1);
     flush();
     const name = identifier(result.variable, names);
     result.code.uses.forEach((u) => uses.add(u));
@@ -166,7 +176,9 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     forms: nodes.filter((n) => n.kind !== "blank-lines" && n.kind !== "comment").length,
     packages,
     typed,
+    fullyTyped,
     untyped: [...reasons].sort((a, b) => b[1] - a[1]),
+    rawParts: [...rawParts].sort((a, b) => b[1] - a[1]),
   };
   const source = `// Imported from ${file} by guix-ts import: ${summary.forms} forms, ${packages} packages (${typed} typed).
 // \`guix-ts print\` of this module prints the file.

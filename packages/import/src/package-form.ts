@@ -4,7 +4,7 @@
  * is right: the caller lowers the value and compares it with the form.
  */
 import * as G from "@guix-ts/core";
-import { printDatum, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
+import { isDatum, printDatum, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
 import { array, callOf, literal, object, raw, Untyped, type Code } from "./code.js";
 
 const isList = (n: Node | undefined): n is ListNode => n?.kind === "list" && n.tail === undefined;
@@ -31,6 +31,7 @@ function fieldsOf(
       margins[previous] = f.text;
       continue;
     }
+    if (isList(f) && args(f).some((n) => !isDatum(n))) throw new Untyped(`${what}: a comment inside a field`);
     const [value, ...more] = isList(f) ? args(f) : [];
     if (!isList(f) || headOf(f) === undefined || value === undefined || more.length > 0)
       throw new Untyped(
@@ -73,7 +74,7 @@ function input(node: Node): Code {
   if (node.kind === "symbol") return callOf("packageVariable", G.packageVariable, [literal(node.name)]);
   if (headOf(node) === "list" && isList(node) && node.items.length === 3 && node.items[1]!.kind === "symbol")
     return array([input(node.items[1]!), text(node.items[2]!, "input output")]);
-  throw new Untyped("inputs: an input that is not a variable or (list VARIABLE OUTPUT)");
+  return raw(node as Datum, `input (${headOf(node) ?? node.kind})`);
 }
 
 /** `(cargo-inputs 'NAME)`, or undefined. */
@@ -97,30 +98,30 @@ function inputs(node: Node): Code {
   return array(args(node).map(input));
 }
 
-/** `license:gpl3+` or `(list license:a license:b)`, with the file's prefix. */
+/** `license:gpl3+` or `(list license:a license:b)`, with the file's prefix; any other license as Scheme. */
 function license(node: Node, prefix: string): Code {
-  const one = (n: Node): Code => {
-    if (n.kind !== "symbol" || !n.name.startsWith(prefix)) throw new Untyped("license not a license variable");
-    const name = n.name.slice(prefix.length);
-    if (!G.isLicenseName(name)) throw new Untyped(`license ${name} unknown`);
-    return literal(name);
-  };
-  return headOf(node) === "list" && isList(node) ? array(args(node).map(one)) : one(node);
+  const name = (n: Node): string | undefined =>
+    n.kind === "symbol" && n.name.startsWith(prefix) && G.isLicenseName(n.name.slice(prefix.length))
+      ? n.name.slice(prefix.length)
+      : undefined;
+  const many = headOf(node) === "list" && isList(node) ? args(node) : undefined;
+  if (many !== undefined && many.length > 0 && many.every((n) => name(n) !== undefined))
+    return array(many.map((n) => literal(name(n)!)));
+  if (many === undefined && name(node) !== undefined) return literal(name(node)!);
+  return raw(node as Datum, `license (${headOf(node) ?? node.kind})`);
 }
 
 /** `'((hidden? . #t) (upstream-name . "x"))` */
 function properties(node: Node): Code {
-  if (node.kind !== "prefixed" || node.prefix !== "quote" || !isList(node.datum))
-    throw new Untyped("properties not '(...)");
+  const alist = node.kind === "prefixed" && node.prefix === "quote" && isList(node.datum) ? node.datum.items : [];
+  const pairs = alist.every(
+    (pair) =>
+      pair.kind === "list" && pair.items.length === 1 && pair.items[0]!.kind === "symbol" && pair.tail !== undefined,
+  );
+  if (alist.length === 0 || !pairs) return raw(node as Datum, "properties");
   return object(
-    node.datum.items.map((pair) => {
-      if (
-        pair.kind !== "list" ||
-        pair.items.length !== 1 ||
-        pair.items[0]!.kind !== "symbol" ||
-        pair.tail === undefined
-      )
-        throw new Untyped("properties: not (KEY . VALUE)");
+    alist.map((item) => {
+      const pair = item as ListNode & { tail: Datum };
       const value = pair.tail;
       const code =
         value.kind === "string"
@@ -129,14 +130,14 @@ function properties(node: Node): Code {
             ? literal(value.value)
             : value.kind === "integer" && Number.isSafeInteger(Number(value.value))
               ? literal(Number(value.value))
-              : raw(value);
-      return [pair.items[0]!.name, code] as const;
+              : raw(value, "a property value");
+      return [(pair.items[0] as { name: string }).name, code] as const;
     }),
   );
 }
 
 /** A keyword argument's value: a literal, a list of strings (modern style), or Scheme. */
-function argument(node: Node, quoted: boolean): Code {
+function argument(node: Node, quoted: boolean, keyword: string): Code {
   if (node.kind === "boolean" || node.kind === "string") return literal(node.value);
   if (node.kind === "integer" && Number.isSafeInteger(Number(node.value))) return literal(Number(node.value));
   if (
@@ -147,7 +148,7 @@ function argument(node: Node, quoted: boolean): Code {
     node.datum.items.every((i) => i.kind === "string")
   )
     return quotedStrings(node, "argument");
-  return raw(node as Datum);
+  return raw(node as Datum, `#:${keyword}`);
 }
 
 /** `(build-system X-build-system)` and its `(arguments ...)`. */
@@ -156,6 +157,8 @@ function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
   if (match === null) throw new Untyped("build-system not NAME-build-system");
   const name = match[1]!;
   const pairs: (readonly [string, Code])[] = [];
+  const comments: Record<string, string[]> = {};
+  const margins: Record<string, string> = {};
   let style: "modern" | "quoted" | "quasiquoted" = "modern";
   if (argumentsNode !== undefined) {
     let items: readonly Node[];
@@ -168,16 +171,32 @@ function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
       style = argumentsNode.prefix === "quote" ? "quoted" : "quasiquoted";
       items = argumentsNode.datum.items;
     } else throw new Untyped(`arguments not (list ...), '(...) or \`(...): (${headOf(argumentsNode) ?? "?"} ...)`);
-    if (items.length % 2 !== 0) throw new Untyped("arguments: a keyword without a value");
-    for (let i = 0; i < items.length; i += 2) {
-      const keyword = items[i]!;
-      if (keyword.kind !== "keyword") throw new Untyped("arguments: not #:KEYWORD VALUE");
-      pairs.push([keyword.name, argument(items[i + 1]!, style !== "modern")]);
+    let pending: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.kind === "comment") {
+        const last = pairs.at(-1)?.[0];
+        if (item.margin && last !== undefined && margins[last] === undefined && pending.length === 0)
+          margins[last] = item.text;
+        else if (!item.margin) pending.push(item.text);
+        else throw new Untyped("arguments: a comment where the builders put none");
+        continue;
+      }
+      const value = items[i + 1];
+      if (item.kind !== "keyword" || value === undefined || value.kind === "comment" || value.kind === "blank-lines")
+        throw new Untyped("arguments: not #:KEYWORD VALUE");
+      if (pending.length > 0) comments[item.name] = pending;
+      pending = [];
+      pairs.push([item.name, argument(value, style !== "modern", item.name)]);
+      i++;
     }
+    if (pending.length > 0) throw new Untyped("arguments: a comment after the last argument");
   }
   const options = object([
     ...(style !== "modern" ? [["style", literal(style)] as const] : []),
     ...(pairs.length > 0 ? [["extra", object(pairs)] as const] : []),
+    ...(Object.keys(comments).length > 0 ? [["comments", commentsCode(comments)] as const] : []),
+    ...(Object.keys(margins).length > 0 ? [["marginComments", marginsCode(margins)] as const] : []),
   ]);
   const call: Code[] = [literal(name), options, object([])];
   if (match[2] !== undefined) call.push(literal(variable.kind === "symbol" ? variable.name : ""));
@@ -202,10 +221,10 @@ function origin(node: Node): Code {
   if (uri === undefined) throw new Untyped("origin without uri");
   const common: (readonly [string, Code | undefined])[] = [
     ["sha256", literal(hash.items[1].value)],
-    ["fileName", fields.has("file-name") ? textOrRaw(fields.get("file-name")!) : undefined],
+    ["fileName", fields.has("file-name") ? textOrRaw(fields.get("file-name")!, "origin file-name") : undefined],
     ["patches", fields.has("patches") ? patches(fields.get("patches")!) : undefined],
     ["modules", fields.has("modules") ? modules(fields.get("modules")!) : undefined],
-    ["snippet", fields.has("snippet") ? raw(fields.get("snippet")! as Datum) : undefined],
+    ["snippet", fields.has("snippet") ? raw(fields.get("snippet")! as Datum, "origin snippet") : undefined],
     ["comments", commentsCode(read.comments)],
     ["marginComments", marginsCode(read.margins)],
   ];
@@ -228,7 +247,7 @@ function origin(node: Node): Code {
     return callOf("gitFetch", G.gitFetch, [
       object([
         ["url", text(ref.get("url") ?? { kind: "symbol", name: "?" }, "git url")],
-        ["commit", commit === undefined ? undefined : textOrRaw(commit)],
+        ["commit", commit === undefined ? undefined : textOrRaw(commit, "git commit")],
         ["recursive", recursive === undefined ? undefined : literal(true)],
         ...common,
         orderCode,
@@ -248,12 +267,12 @@ const VERSION: Code = { ts: "packageVersion", value: G.packageVersion, uses: ["p
 const GIT_FILE_NAME: Code = { ts: "gitFileName", value: G.gitFileName, uses: ["gitFileName"] };
 
 /** Text, the package's `version`, `(git-file-name name version)`, or Scheme. */
-function textOrRaw(node: Node): Code {
+function textOrRaw(node: Node, part: string): Code {
   if (node.kind === "string") return literal(node.value);
   if (node.kind === "symbol" && node.name === "version") return VERSION;
   const printed = printDatum(node);
   if (printed === "(git-file-name name version)") return GIT_FILE_NAME;
-  return raw(node as Datum);
+  return raw(node as Datum, part);
 }
 
 /** `(string-append "https://..." version ".tar.gz")` as `concat(...)`, `(pypi-uri "x" version)` as `pypiUri(...)`; else Scheme. */
@@ -274,7 +293,7 @@ function computedUri(uri: Node): Code {
   ] as const)
     if (headOf(uri) === head && parts.length === 2 && parts[0]!.kind === "string" && isVersion(parts[1]!))
       return callOf(name, fn, [literal(parts[0].value)]);
-  return callOf("expression", G.expression, [raw(uri as Datum)]);
+  return callOf("expression", G.expression, [raw(uri as Datum, `origin uri (${headOf(uri) ?? uri.kind})`)]);
 }
 
 /** `(search-patches "a.patch" ...)` */

@@ -83,7 +83,14 @@ describe("typed packages", () => {
 
   it("a definition the builders write is code, with its field order; the other is Scheme, its reason counted", async () => {
     const { code, file, summary } = await importGuixFile(module, "my/packages.scm");
-    expect(summary).toEqual({ forms: 3, packages: 2, typed: 1, untyped: [["package field inherit", 1]] });
+    expect(summary).toEqual({
+      forms: 3,
+      packages: 2,
+      typed: 1,
+      fullyTyped: 0,
+      untyped: [["package field inherit", 1]],
+      rawParts: [["#:configure-flags", 1]],
+    });
     expect(code).toContain("export const hello = pkg({");
     expect(code).toContain('url: concat("mirror://gnu/hello/hello-", packageVersion, ".tar.gz"),');
     expect(code).toContain('inputs: [packageVariable("zlib"), [packageVariable("glib"), "bin"]],');
@@ -111,7 +118,8 @@ describe("typed packages", () => {
     (build-system cargo-build-system)
     ;; Older style, kept.
     (arguments
-     \`(#:install-source? #f
+     \`(#:install-source? #f ;not needed
+       ;; What upstream builds by default.
        #:features '("pcre2")))
     (inputs (cons pcre2
                   (cargo-inputs 'ripgrep)))
@@ -127,6 +135,8 @@ describe("typed packages", () => {
     expect(code).toContain('comments: { "file-name": [";; The crate, as crates.io has it."] }');
     expect(code).toContain('comments: { arguments: [";; Older style, kept."] }');
     expect(code).toContain('style: "quasiquoted"');
+    expect(code).toContain('comments: { features: [";; What upstream builds by default."] }');
+    expect(code).toContain('marginComments: { "install-source?": ";not needed" }');
     expect(code).toContain('inputs: [packageVariable("pcre2"), cargoInputs("ripgrep")]');
     expect(code).toContain('url: crateUri("ripgrep")');
     expect(printed(file)).toBe(text);

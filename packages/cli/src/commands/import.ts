@@ -28,14 +28,16 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     const { code, summary } = await importGuixFile(text, file);
     if (values.output !== undefined) await writeFileAtomic(values.output, code);
     else io.stdout(code);
+    const top = (counts: readonly (readonly [string, number])[]): string =>
+      counts
+        .slice(0, 5)
+        .map(([what, n]) => `${what} (${n})`)
+        .join(", ");
     io.stderr(
       `guix-ts import: ${file}: ${summary.forms} forms, ${summary.packages} packages, ${summary.typed} typed` +
-        (summary.untyped.length > 0
-          ? `; kept as Scheme: ${summary.untyped
-              .slice(0, 5)
-              .map(([why, n]) => `${why} (${n})`)
-              .join(", ")}`
-          : "") +
+        ` (${summary.fullyTyped} fully)` +
+        (summary.untyped.length > 0 ? `; kept as Scheme: ${top(summary.untyped)}` : "") +
+        (summary.rawParts.length > 0 ? `; parts kept as Scheme: ${top(summary.rawParts)}` : "") +
         "\n",
     );
     return 0;

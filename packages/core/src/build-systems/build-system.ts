@@ -40,6 +40,10 @@ export interface CommonArguments {
   readonly outOfSource?: boolean;
   /** Any further keyword argument, by its name without `#:`. */
   readonly extra?: Readonly<Record<string, ArgumentValue>>;
+  /** Comment lines before a keyword argument, by keyword without `#:`. */
+  readonly comments?: Readonly<Record<string, readonly string[]>>;
+  /** A comment on the same line after a keyword argument, by keyword. */
+  readonly marginComments?: Readonly<Record<string, string>>;
 }
 
 /** Keyword names for the typed options, in the order they are written. */
@@ -95,5 +99,7 @@ export function buildSystem<T extends CommonArguments>(
     ...(variable === undefined ? {} : { variable }),
     arguments: args,
     style: options.style ?? "modern",
+    ...(options.comments !== undefined ? { comments: options.comments } : {}),
+    ...(options.marginComments !== undefined ? { marginComments: options.marginComments } : {}),
   });
 }
