@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
-import { printDatum, type Datum } from "@guix-ts/scheme-printer";
+import { printDatum, printDatums, readDatums, type Datum } from "@guix-ts/scheme-printer";
 import { guileRead } from "../../../test/oracles/guile.js";
 
 const HASH = "0000000000000000000000000000000000000000000000000000";
@@ -148,5 +148,181 @@ describe("cargo inputs, the way Guix's Rust packages have them since 2025", () =
       "manifest.packages[0].inputs[0]: a list of inputs (cargoInputs(...)) goes last, after the packages",
       "manifest.packages[1]: a list of inputs (cargoInputs(...)) goes only last in a package's inputs",
     ]);
+  });
+});
+
+describe("three of Guix's packages, ported by hand", () => {
+  // The originals, written here from Guix's record syntax (not copied from Guix's tree), laid out as
+  // `guix style` lays them out: the builders must give them back byte for byte.
+  const GUIX_ORDER = [
+    "name",
+    "version",
+    "source",
+    "build-system",
+    "outputs",
+    "arguments",
+    "native-inputs",
+    "inputs",
+    "propagated-inputs",
+    "native-search-paths",
+    "home-page",
+    "synopsis",
+    "description",
+    "license",
+  ];
+  const define = (p: G.PackageRef, variable: string): string => {
+    const file = G.guixFileE(G.guixFile([G.definePackage(variable, p as G.Package)], { licensePrefix: "license:" }));
+    if (E.isLeft(file)) throw new Error(file.left.map((x) => `${x.path}: ${x.message}`).join("\n"));
+    return file.right.text;
+  };
+  const original = (text: string): string => {
+    // Already in Guix's layout: guix-ts fmt leaves it as it is.
+    expect(printDatums(readDatums(text))).toBe(text);
+    return text;
+  };
+
+  it("curl, with gnu-build-system", () => {
+    const curl = G.pkg({
+      name: "curl",
+      version: "8.6.0",
+      source: G.urlFetch({
+        url: G.concat("https://curl.se/download/curl-", G.packageVersion, ".tar.xz"),
+        sha256: HASH,
+        patches: G.searchPatches("curl-use-ssl-cert-env.patch"),
+      }),
+      buildSystem: G.gnuBuildSystem({
+        configureFlags: G.scheme`#~(list "--with-gnutls"
+                                     (string-append "--with-gssapi=" #$(this-package-input "mit-krb5")))`,
+        parallelTests: false,
+      }),
+      outputs: ["out", "doc"],
+      nativeInputs: [G.packageVariable("nghttp2"), G.packageVariable("perl"), G.packageVariable("pkg-config")],
+      inputs: [G.packageVariable("gnutls"), G.packageVariable("mit-krb5"), G.packageVariable("zlib")],
+      nativeSearchPaths: [G.predefinedSearchPath("SSL_CERT_DIR"), G.predefinedSearchPath("SSL_CERT_FILE")],
+      synopsis: "Client-side URL transfer library",
+      description: "Curl is a client-side URL transfer library supporting many protocols.",
+      homePage: "https://curl.se/",
+      license: "x11-style",
+      order: GUIX_ORDER,
+    });
+    expect(define(curl, "curl")).toBe(
+      original(`(define-public curl
+  (package
+    (name "curl")
+    (version "8.6.0")
+    (source
+     (origin
+       (method url-fetch)
+       (uri (string-append "https://curl.se/download/curl-" version ".tar.xz"))
+       (sha256
+        (base32 "${HASH}"))
+       (patches (search-patches "curl-use-ssl-cert-env.patch"))))
+    (build-system gnu-build-system)
+    (outputs '("out" "doc"))
+    (arguments
+     (list
+      #:configure-flags
+      #~(list "--with-gnutls"
+              (string-append "--with-gssapi="
+                             #$(this-package-input "mit-krb5")))
+      #:parallel-tests? #f))
+    (native-inputs (list nghttp2 perl pkg-config))
+    (inputs (list gnutls mit-krb5 zlib))
+    (native-search-paths
+     (list $SSL_CERT_DIR $SSL_CERT_FILE))
+    (home-page "https://curl.se/")
+    (synopsis "Client-side URL transfer library")
+    (description
+     "Curl is a client-side URL transfer library supporting many protocols.")
+    (license license:x11-style)))
+`),
+    );
+  });
+
+  it("python-fastapi, with pyproject-build-system", () => {
+    const fastapi = G.pkg({
+      name: "python-fastapi",
+      version: "0.115.6",
+      source: G.urlFetch({ url: G.pypiUri("fastapi"), sha256: HASH }),
+      buildSystem: G.pyprojectBuildSystem({ tests: false }),
+      nativeInputs: [G.packageVariable("python-pdm-backend")],
+      propagatedInputs: [G.packageVariable("python-pydantic"), G.packageVariable("python-starlette")],
+      synopsis: "Web framework based on type hints",
+      description: "FastAPI is a web framework for building APIs with Python based on standard type hints.",
+      homePage: "https://github.com/fastapi/fastapi",
+      license: "expat",
+      order: GUIX_ORDER,
+    });
+    expect(define(fastapi, "python-fastapi")).toBe(
+      original(`(define-public python-fastapi
+  (package
+    (name "python-fastapi")
+    (version "0.115.6")
+    (source
+     (origin
+       (method url-fetch)
+       (uri (pypi-uri "fastapi" version))
+       (sha256
+        (base32 "${HASH}"))))
+    (build-system pyproject-build-system)
+    (arguments
+     (list
+      #:tests? #f))
+    (native-inputs (list python-pdm-backend))
+    (propagated-inputs (list python-pydantic python-starlette))
+    (home-page "https://github.com/fastapi/fastapi")
+    (synopsis "Web framework based on type hints")
+    (description
+     "FastAPI is a web framework for building APIs with Python based on standard type hints.")
+    (license license:expat)))
+`),
+    );
+  });
+
+  it("ripgrep, with cargo-build-system and its crates", () => {
+    const ripgrep = G.pkg({
+      name: "ripgrep",
+      version: "14.1.1",
+      source: G.urlFetch({
+        url: G.crateUri("ripgrep"),
+        fileName: G.concat("ripgrep-", G.packageVersion, ".tar.gz"),
+        sha256: HASH,
+      }),
+      buildSystem: G.cargoBuildSystem({ installSource: false, features: ["pcre2"] }),
+      nativeInputs: [G.packageVariable("pkg-config")],
+      inputs: [G.packageVariable("pcre2"), G.cargoInputs("ripgrep")],
+      synopsis: "Line-oriented search tool",
+      description: "ripgrep recursively searches directories for a regex pattern.",
+      homePage: "https://github.com/BurntSushi/ripgrep",
+      license: ["unlicense", "expat"],
+      order: GUIX_ORDER,
+    });
+    expect(define(ripgrep, "ripgrep")).toBe(
+      original(`(define-public ripgrep
+  (package
+    (name "ripgrep")
+    (version "14.1.1")
+    (source
+     (origin
+       (method url-fetch)
+       (uri (crate-uri "ripgrep" version))
+       (file-name (string-append "ripgrep-" version ".tar.gz"))
+       (sha256
+        (base32 "${HASH}"))))
+    (build-system cargo-build-system)
+    (arguments
+     (list
+      #:install-source? #f
+      #:features '("pcre2")))
+    (native-inputs (list pkg-config))
+    (inputs (cons pcre2
+                  (cargo-inputs 'ripgrep)))
+    (home-page "https://github.com/BurntSushi/ripgrep")
+    (synopsis "Line-oriented search tool")
+    (description
+     "ripgrep recursively searches directories for a regex pattern.")
+    (license (list license:unlicense license:expat))))
+`),
+    );
   });
 });
