@@ -88,7 +88,9 @@ export interface CheckedVariant extends Omit<
   readonly source?: CheckedOrigin | Scheme | undefined;
   readonly buildSystem?: CheckedBuildSystem | undefined;
   readonly arguments?:
-    { readonly kind: "substitute-keyword-arguments"; readonly clauses: readonly CheckedSubstitution[] } | undefined;
+    | { readonly kind: "substitute-keyword-arguments"; readonly clauses: readonly CheckedSubstitution[] }
+    | Scheme
+    | undefined;
   readonly inputs?: CheckedVariantInputs | undefined;
   readonly nativeInputs?: CheckedVariantInputs | undefined;
   readonly propagatedInputs?: CheckedVariantInputs | undefined;

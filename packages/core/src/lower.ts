@@ -241,7 +241,8 @@ export class Lowering {
     if (v.outputs !== undefined) fields.push(call("outputs", quote(strings(v.outputs))));
     const buildSystem = v.buildSystem === undefined ? [] : this.buildSystem(v.buildSystem);
     fields.push(...buildSystem);
-    if (v.arguments !== undefined) {
+    if (v.arguments !== undefined && isScheme(v.arguments)) fields.push(call("arguments", this.scheme(v.arguments)));
+    else if (v.arguments !== undefined) {
       this.use(["guix", "utils"]);
       const clauses = v.arguments.clauses.map((c) =>
         list([
@@ -266,7 +267,8 @@ export class Lowering {
     if (v.homePage !== undefined) fields.push(call("home-page", str(v.homePage)));
     if (v.license !== undefined) fields.push(call("license", this.license(v.license)));
     if (v.properties !== undefined) fields.push(call("properties", this.properties(v.properties)));
-    return v.style === "inherit" ? call("package", ...fields) : call("package/inherit", parent, ...fields);
+    const laidOut = ordered(fields, v);
+    return v.style === "inherit" ? call("package", ...laidOut) : call("package/inherit", parent, ...laidOut);
   }
 
   /** `(list INPUT...)`, or `(modify-inputs (package-inputs PARENT) CLAUSE...)`. */

@@ -366,13 +366,15 @@ class Checker {
           isScheme(source) ? ok(source) : validateOrigin(pinnedOrigin(v, source, this.lock), `${path}.source`),
         ),
         buildSystem: optional(v.buildSystem, (bs) => this.buildSystem(bs, `${path}.buildSystem`)),
-        arguments: optional(substitutions, (subs) =>
-          kindOf(subs) !== "substitute-keyword-arguments"
-            ? problem(`${path}.arguments`, subs, "expected substituteKeywordArguments(...)")
-            : pipe(
-                eachOf(subs.clauses, `${path}.arguments.clauses`, (c: unknown, cp) => this.substitution(c, cp)),
-                E.map((clauses) => ({ kind: "substitute-keyword-arguments" as const, clauses })),
-              ),
+        arguments: optional(substitutions, (subs): Validation<NonNullable<CheckedVariant["arguments"]>> =>
+          isScheme(subs)
+            ? check(isDatumValue(subs), `${path}.arguments`, subs, "expected a datum")
+            : kindOf(subs) !== "substitute-keyword-arguments"
+              ? problem(`${path}.arguments`, subs, "expected substituteKeywordArguments(...)")
+              : pipe(
+                  eachOf(subs.clauses, `${path}.arguments.clauses`, (c: unknown, cp) => this.substitution(c, cp)),
+                  E.map((clauses) => ({ kind: "substitute-keyword-arguments" as const, clauses })),
+                ),
         ),
         nativeInputs: inputs("nativeInputs"),
         inputs: inputs("inputs"),
@@ -402,6 +404,9 @@ class Checker {
           optional(v.homePage, (url) => validateUrl(url, `${path}.homePage`)),
           optional(v.license, (license) => validateLicenses(license, `${path}.license`)),
           optional(v.properties, (props) => validateProperties(props, `${path}.properties`)),
+          optional(v.comments, (c) => validateComments(c, `${path}.comments`)),
+          optional(v.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
+          optional(v.order, (o) => texts(o, `${path}.order`)),
         ),
       }),
       E.map((checked) => {

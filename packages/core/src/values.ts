@@ -108,8 +108,8 @@ export interface PackageVariant {
   readonly version?: string | undefined;
   readonly source?: Origin | Scheme | undefined;
   readonly buildSystem?: BuildSystem | undefined;
-  /** The parent's build system, its arguments substituted (`buildSystem` sets both instead). */
-  readonly arguments?: SubstituteKeywordArguments | undefined;
+  /** The parent's arguments substituted (`buildSystem` sets both instead), or Scheme written as it is. */
+  readonly arguments?: SubstituteKeywordArguments | Scheme | undefined;
   readonly inputs?: VariantInputs | undefined;
   readonly nativeInputs?: VariantInputs | undefined;
   readonly propagatedInputs?: VariantInputs | undefined;
@@ -121,6 +121,12 @@ export interface PackageVariant {
   readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme | undefined;
   /** The package that replaces it by grafting, or `false` for none (`(replacement #f)`). */
   readonly replacement?: PackageRef | false | undefined;
+  /** The order its fields are written in, by Scheme field name (`inherit` first, as Guix has it). */
+  readonly order?: readonly string[] | undefined;
+  /** Comment lines written before a field, by its Scheme name. */
+  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** A comment on the same line after a field, by its Scheme name. */
+  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */

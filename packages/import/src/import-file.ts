@@ -83,12 +83,12 @@ const RESERVED = new Set(
 function typedDefinition(
   form: Node,
   prefix: string,
-): { code: Code<G.Package>; variable: string; public: boolean } | string {
+): { code: Code<G.Package | G.PackageVariant>; variable: string; public: boolean } | string {
   if (form.kind !== "list") return "not a definition";
   const [head, variable, value, ...more] = form.items;
   if (head?.kind !== "symbol" || variable?.kind !== "symbol" || value === undefined || more.length > 0)
     return "not a definition";
-  let code: Code<G.Package>;
+  let code: Code<G.Package | G.PackageVariant>;
   try {
     code = packageCode(value, prefix);
   } catch (error) {
@@ -145,7 +145,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     const isPackage =
       (headOf(node) === "define-public" || headOf(node) === "define") &&
       node.kind === "list" &&
-      headOf(node.items[2] ?? node) === "package";
+      ["package", "package/inherit"].includes(headOf(node.items[2] ?? node) ?? "");
     if (!isPackage) {
       chunk.push(node);
       continue;

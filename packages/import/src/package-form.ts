@@ -366,8 +366,13 @@ const PACKAGE_FIELDS = new Set([
  *
  * @example packageCode(readDatums('(package (name "x") ...)')[0], "license:")
  */
-export function packageCode(form: Node, licensePrefix: string): Code<G.Package> {
+export function packageCode(form: Node, licensePrefix: string): Code<G.Package | G.PackageVariant> {
+  if (headOf(form) === "package/inherit" && isList(form) && form.items.length >= 2)
+    return variantCode(form.items[1]!, args(form).slice(1), "package/inherit", licensePrefix);
   if (headOf(form) !== "package" || !isList(form)) throw new Untyped("not (package ...)");
+  const first = args(form).find(isDatum);
+  if (headOf(first) === "inherit" && isList(first) && first.items.length === 2)
+    return variantCode(first.items[1]!, args(form), "inherit", licensePrefix);
   const { fields, comments, margins } = fieldsOf(args(form), "package");
   for (const [name] of fields) if (!PACKAGE_FIELDS.has(name)) throw new Untyped(`package field ${name}`);
   const get = new Map(fields);
@@ -411,4 +416,155 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package> 
     ],
   ]);
   return callOf("pkg", G.pkg, [options]) as Code<G.Package>;
+}
+
+/** The variant fields' usual order when lowered: an imported order equal to it is not written out. */
+const VARIANT_ORDER = [
+  "inherit",
+  "name",
+  "version",
+  "replacement",
+  "source",
+  "outputs",
+  "build-system",
+  "arguments",
+  "native-inputs",
+  "inputs",
+  "propagated-inputs",
+  "synopsis",
+  "description",
+  "home-page",
+  "license",
+  "properties",
+];
+
+const ACCESSORS: Readonly<Record<string, string>> = {
+  "native-inputs": "package-native-inputs",
+  inputs: "package-inputs",
+  "propagated-inputs": "package-propagated-inputs",
+};
+
+/** `(modify-inputs (package-inputs PARENT) CLAUSE...)` over this parent, or a list of inputs. */
+function variantInputs(node: Node, field: string, parent: Node): Code {
+  if (headOf(node) !== "modify-inputs" || !isList(node)) return inputs(node);
+  const [accessor, ...clauses] = args(node);
+  if (
+    headOf(accessor) !== ACCESSORS[field] ||
+    !isList(accessor) ||
+    accessor.items.length !== 2 ||
+    printDatum(accessor.items[1]!) !== printDatum(parent)
+  )
+    throw new Untyped(`modify-inputs not over the parent's ${field}`);
+  return callOf(
+    "modifyInputs",
+    G.modifyInputs,
+    clauses.map((c) => {
+      if (!isList(c)) throw new Untyped("modify-inputs: a clause that is not a list");
+      const [what, ...rest] = args(c).length >= 0 ? [headOf(c), ...args(c)] : [];
+      switch (what) {
+        case "delete":
+          return callOf(
+            "deleteInputs",
+            G.deleteInputs,
+            rest.map((n) => text(n, "modify-inputs delete")),
+          );
+        case "prepend":
+          return callOf("prepend", G.prepend, rest.map(input));
+        case "append":
+          return callOf("append", G.append, rest.map(input));
+        case "replace":
+          if (rest.length !== 2) throw new Untyped("modify-inputs replace: not NAME INPUT");
+          return callOf("replaceInput", G.replaceInput, [text(rest[0]!, "modify-inputs replace"), input(rest[1]!)]);
+        default:
+          throw new Untyped(`modify-inputs clause ${what ?? "?"}`);
+      }
+    }),
+  );
+}
+
+/** `(package (inherit PARENT) FIELD...)` or `(package/inherit PARENT FIELD...)` as `inherit(...)` / `packageInherit(...)`. */
+function variantCode(
+  parent: Node,
+  forms: readonly Node[],
+  style: "inherit" | "package/inherit",
+  licensePrefix: string,
+): Code<G.PackageVariant> {
+  const { fields, comments, margins } = fieldsOf(forms, "package");
+  const get = new Map(fields);
+  const known = new Set([...PACKAGE_FIELDS, "inherit", "replacement"]);
+  for (const [name] of fields) if (!known.has(name)) throw new Untyped(`variant field ${name}`);
+  const parentCode =
+    parent.kind === "symbol"
+      ? callOf("packageVariable", G.packageVariable, [literal(parent.name)])
+      : raw(parent as Datum, "variant parent");
+  const arguments_ = get.get("arguments");
+  const buildSystemNode = get.get("build-system");
+  const replacement = get.get("replacement");
+  const source = get.get("source");
+  const options = object([
+    ["name", get.has("name") ? text(get.get("name")!, "name") : undefined],
+    ["version", get.has("version") ? text(get.get("version")!, "version") : undefined],
+    [
+      "replacement",
+      replacement === undefined
+        ? undefined
+        : replacement.kind === "boolean" && !replacement.value
+          ? literal(false)
+          : input(replacement),
+    ],
+    [
+      "source",
+      source === undefined
+        ? undefined
+        : headOf(source) === "origin"
+          ? tryOrRaw(() => origin(source), source, "variant source")
+          : raw(source as Datum, "variant source"),
+    ],
+    ["outputs", get.has("outputs") ? quotedStrings(get.get("outputs")!, "outputs") : undefined],
+    ["buildSystem", buildSystemNode !== undefined ? buildSystem(buildSystemNode, arguments_) : undefined],
+    [
+      "arguments",
+      buildSystemNode === undefined && arguments_ !== undefined
+        ? raw(arguments_ as Datum, "variant arguments")
+        : undefined,
+    ],
+    [
+      "nativeInputs",
+      get.has("native-inputs") ? variantInputs(get.get("native-inputs")!, "native-inputs", parent) : undefined,
+    ],
+    ["inputs", get.has("inputs") ? variantInputs(get.get("inputs")!, "inputs", parent) : undefined],
+    [
+      "propagatedInputs",
+      get.has("propagated-inputs")
+        ? variantInputs(get.get("propagated-inputs")!, "propagated-inputs", parent)
+        : undefined,
+    ],
+    ["synopsis", get.has("synopsis") ? text(get.get("synopsis")!, "synopsis") : undefined],
+    ["description", get.has("description") ? text(get.get("description")!, "description") : undefined],
+    ["homePage", get.has("home-page") ? text(get.get("home-page")!, "home-page") : undefined],
+    ["license", get.has("license") ? license(get.get("license")!, licensePrefix) : undefined],
+    ["properties", get.has("properties") ? properties(get.get("properties")!) : undefined],
+    ["comments", commentsCode(comments)],
+    ["marginComments", marginsCode(margins)],
+    [
+      "order",
+      orderOf(
+        fields.map(([name]) => name),
+        style === "inherit" ? VARIANT_ORDER : VARIANT_ORDER.slice(1),
+      ),
+    ],
+  ]);
+  return style === "inherit"
+    ? callOf("inherit", G.inherit, [parentCode, options])
+    : callOf("packageInherit", G.packageInherit, [parentCode, options]);
+}
+
+/** The typed form, or the Scheme when the builders cannot type it. */
+function tryOrRaw(make: () => Code, node: Node, part: string): Code {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof Untyped) return raw(node as Datum, part);
+    throw error;
+  }
 }

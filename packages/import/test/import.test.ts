@@ -74,21 +74,28 @@ describe("typed packages", () => {
     (description "Greets.")
     (license license:gpl3+)))
 
-;; A variant: not for the builders yet, kept as it is.
+;; A variant of it.
 (define-public hello-next
   (package
     (inherit hello)
     (version "3.0")))
+
+;; A field the importer does not type yet: kept as it is.
+(define-public hello-paths
+  (package
+    (inherit hello)
+    (native-search-paths
+     (list $SSL_CERT_DIR))))
 `;
 
-  it("a definition the builders write is code, with its field order; the other is Scheme, its reason counted", async () => {
+  it("definitions the builders write are code, with their field order; the other is Scheme, its reason counted", async () => {
     const { code, file, summary } = await importGuixFile(module, "my/packages.scm");
     expect(summary).toEqual({
-      forms: 3,
-      packages: 2,
-      typed: 1,
-      fullyTyped: 0,
-      untyped: [["package field inherit", 1]],
+      forms: 4,
+      packages: 3,
+      typed: 2,
+      fullyTyped: 1,
+      untyped: [["variant field native-search-paths", 1]],
       rawParts: [["#:configure-flags", 1]],
     });
     expect(code).toContain("export const hello = pkg({");
@@ -99,6 +106,7 @@ describe("typed packages", () => {
     );
     expect(code).toContain("export default guixFile(\n  [\n    ...schemeForms(`(define-module (my packages)");
     expect(code).toContain('{ licensePrefix: "license:" }');
+    expect(printDatums(readDatums(module))).toBe(module);
     expect(printed(file)).toBe(module);
   });
 
@@ -139,6 +147,36 @@ describe("typed packages", () => {
     expect(code).toContain('marginComments: { "install-source?": ";not needed" }');
     expect(code).toContain('inputs: [packageVariable("pcre2"), cargoInputs("ripgrep")]');
     expect(code).toContain('url: crateUri("ripgrep")');
+    expect(printed(file)).toBe(text);
+  });
+
+  it("variants: (package (inherit p) ...) and package/inherit, modify-inputs clauses, raw arguments", async () => {
+    const text = `(define-public hello-minimal
+  (package
+    (inherit hello)
+    (name "hello-minimal")
+    (arguments
+     (substitute-keyword-arguments (package-arguments hello)
+       ((#:tests? _ #f)
+        #f)))
+    (inputs (modify-inputs (package-inputs hello)
+              (delete "zlib")
+              (prepend openssl)))))
+
+(define-public hello-next
+  (package/inherit hello
+    (version "3.0")
+    (replacement #f)))
+`;
+    expect(printDatums(readDatums(text))).toBe(text);
+    const { code, file, summary } = await importGuixFile(text, "variants.scm");
+    expect(summary).toMatchObject({ packages: 2, typed: 2, fullyTyped: 1 });
+    expect(code).toContain('export const helloMinimal = inherit(packageVariable("hello"), {');
+    expect(code).toContain('inputs: modifyInputs(deleteInputs("zlib"), prepend(packageVariable("openssl"))),');
+    expect(code).toContain(
+      'export const helloNext = packageInherit(packageVariable("hello"), { version: "3.0", replacement: false });',
+    );
+    expect(summary.rawParts).toEqual([["variant arguments", 1]]);
     expect(printed(file)).toBe(text);
   });
 
