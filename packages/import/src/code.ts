@@ -4,10 +4,11 @@
  */
 import { schemeOf } from "@guix-ts/core";
 import { isDatum, printDatum, type Datum } from "@guix-ts/scheme-printer";
+import type { Ts } from "./layout.js";
 
 /** TypeScript text, the value it evaluates to, the names it imports from `@guix-ts/core`, and what in it is raw Scheme. */
 export interface Code<T = unknown> {
-  readonly ts: string;
+  readonly ts: Ts;
   readonly value: T;
   readonly uses: readonly string[];
   /** The parts kept as Scheme (`"arguments phases"`, `"license"`): what the builders could type next. */
@@ -37,22 +38,30 @@ export function templateText(text: string): string {
 
 /** A literal: a string, number or boolean, as itself. */
 export const literal = <T extends string | number | boolean>(value: T): Code<T> => ({
-  ts: JSON.stringify(value),
+  ts: typeof value === "string" ? { k: "str", value } : { k: "word", text: String(value) },
   value,
   uses: [],
 });
+
+/** A name of `@guix-ts/core` standing for a value (`packageVersion`): the code, its value, its import. */
+export const named = <T>(name: string, value: T): Code<T> => ({ ts: { k: "word", text: name }, value, uses: [name] });
 
 /** Scheme kept as it is: `schemeOf(TEXT)`; `part` names it in the summary. */
 export function raw(node: Datum, part: string): Code<Datum> {
   if (!isDatum(node)) throw new Untyped(`a comment in ${part}, where the builders keep none`);
   const text = printDatum(node);
-  return { ts: `schemeOf(${templateText(text)})`, value: schemeOf(text), uses: ["schemeOf"], raws: [part] };
+  return {
+    ts: { k: "call", callee: "schemeOf", args: [{ k: "tpl", text: templateText(text) }] },
+    value: schemeOf(text),
+    uses: ["schemeOf"],
+    raws: [part],
+  };
 }
 
 /** An array of codes. */
 export function array<T>(items: readonly Code<T>[]): Code<T[]> {
   return {
-    ts: `[${items.map((i) => i.ts).join(", ")}]`,
+    ts: { k: "arr", items: items.map((i) => i.ts) },
     value: items.map((i) => i.value),
     uses: items.flatMap((i) => i.uses),
     raws: rawsOf(items),
@@ -62,9 +71,8 @@ export function array<T>(items: readonly Code<T>[]): Code<T[]> {
 /** An object literal of codes, its keys in order (undefined ones left out). */
 export function object(fields: readonly (readonly [string, Code | undefined])[]): Code<Record<string, unknown>> {
   const given = fields.filter((f): f is readonly [string, Code] => f[1] !== undefined);
-  const key = (k: string): string => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
   return {
-    ts: `{ ${given.map(([k, c]) => `${key(k)}: ${c.ts}`).join(", ")} }`,
+    ts: { k: "obj", props: given.map(([k, c]) => [k, c.ts] as const) },
     value: Object.fromEntries(given.map(([k, c]) => [k, c.value])),
     uses: given.flatMap(([, c]) => c.uses),
     raws: rawsOf(given.map(([, c]) => c)),
@@ -74,7 +82,7 @@ export function object(fields: readonly (readonly [string, Code | undefined])[])
 /** A call of a `@guix-ts/core` function, and its value. */
 export function callOf<T>(name: string, fn: (...args: never[]) => T, args: readonly Code[]): Code<T> {
   return {
-    ts: `${name}(${args.map((a) => a.ts).join(", ")})`,
+    ts: { k: "call", callee: name, args: args.map((a) => a.ts) },
     value: (fn as (...a: unknown[]) => T)(...args.map((a) => a.value)),
     uses: [name, ...args.flatMap((a) => a.uses)],
     raws: rawsOf(args),

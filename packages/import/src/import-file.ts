@@ -7,8 +7,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
 import { printDatums, readDatums, type Node } from "@guix-ts/scheme-printer";
-import { format } from "prettier";
 import { templateText, Untyped, type Code } from "./code.js";
+import { importStatement, statement, type Ts } from "./layout.js";
 import { packageCode } from "./package-form.js";
 
 /** What an import found: forms, packages, how many typed, and why the others are not. */
@@ -116,7 +116,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
   const nodes = readDatums(text, { file });
   const prefix = licensePrefix(nodes);
   const uses = new Set<string>(["guixFile"]);
-  const entries: string[] = [];
+  const entries: Ts[] = [];
   const consts: string[] = [];
   const names = new Set<string>();
   const reasons = new Map<string, number>();
@@ -130,7 +130,10 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     if (chunk.length === 0) return;
     uses.add("schemeForms");
     const text = printDatums(chunk).replace(/\n$/, "");
-    entries.push(`...schemeForms(${templateText(text)})`);
+    entries.push({
+      k: "spread",
+      of: { k: "call", callee: "schemeForms", args: [{ k: "tpl", text: templateText(text) }] },
+    });
     forms.push(...G.schemeForms(text));
     chunk = [];
   };
@@ -138,7 +141,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     if (node.kind === "blank-lines") {
       flush();
       uses.add("blankLine");
-      entries.push("blankLine");
+      entries.push({ k: "word", text: "blankLine" });
       forms.push(G.blankLine);
       continue;
     }
@@ -165,10 +168,16 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     const name = identifier(result.variable, names);
     result.code.uses.forEach((u) => uses.add(u));
     uses.add("definePackage");
-    consts.push(`export const ${name} = ${result.code.ts};`);
-    entries.push(
-      `definePackage(${JSON.stringify(result.variable)}, ${name}${result.public ? "" : ", { public: false }"})`,
-    );
+    consts.push(statement(`export const ${name} = `, result.code.ts));
+    entries.push({
+      k: "call",
+      callee: "definePackage",
+      args: [
+        { k: "str", value: result.variable },
+        { k: "word", text: name },
+        ...(result.public ? [] : [{ k: "obj", props: [["public", { k: "word", text: "false" }]] } as const]),
+      ],
+    });
     forms.push(G.definePackage(result.variable, result.code.value, { public: result.public }));
   }
   flush();
@@ -180,16 +189,23 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     untyped: [...reasons].sort((a, b) => b[1] - a[1]),
     rawParts: [...rawParts].sort((a, b) => b[1] - a[1]),
   };
-  const source = `// Imported from ${file} by guix-ts import: ${summary.forms} forms, ${packages} packages (${typed} typed).
-// \`guix-ts print\` of this module prints the file.
-import { ${[...uses].sort().join(", ")} } from "@guix-ts/core";
-
-${consts.join("\n\n")}
-
-export default guixFile([${entries.join(",\n")}]${prefix ? `, { licensePrefix: ${JSON.stringify(prefix)} }` : ""});
-`;
+  const file_: Ts = {
+    k: "call",
+    callee: "guixFile",
+    args: [
+      { k: "arr", items: entries },
+      ...(prefix ? [{ k: "obj", props: [["licensePrefix", { k: "str", value: prefix }]] } as const] : []),
+    ],
+  };
+  const code = [
+    `// Imported from ${file} by guix-ts import: ${summary.forms} forms, ${packages} packages (${typed} typed).\n` +
+      "// `guix-ts print` of this module prints the file.\n" +
+      importStatement([...uses].sort(), "@guix-ts/core"),
+    ...consts,
+    statement("export default ", file_),
+  ].join("\n\n");
   return {
-    code: await format(source, { parser: "typescript", printWidth: 120 }),
+    code: `${code}\n`,
     file: G.guixFile(forms, prefix ? { licensePrefix: prefix } : {}),
     summary,
   };

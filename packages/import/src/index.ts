@@ -5,3 +5,4 @@
 export { importGuixFile, type ImportResult, type ImportSummary } from "./import-file.js";
 export { packageCode } from "./package-form.js";
 export { Untyped, templateText, type Code } from "./code.js";
+export { layout, statement, importStatement, type Ts } from "./layout.js";

@@ -5,7 +5,7 @@
  */
 import * as G from "@guix-ts/core";
 import { isDatum, printDatum, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
-import { array, callOf, literal, object, raw, Untyped, type Code } from "./code.js";
+import { array, callOf, literal, named, object, raw, Untyped, type Code } from "./code.js";
 
 const isList = (n: Node | undefined): n is ListNode => n?.kind === "list" && n.tail === undefined;
 const headOf = (n: Node | undefined): string | undefined =>
@@ -263,8 +263,8 @@ function origin(node: Node): Code {
   return callOf("urlFetch", G.urlFetch, [object([url, ...common, orderCode])]);
 }
 
-const VERSION: Code = { ts: "packageVersion", value: G.packageVersion, uses: ["packageVersion"] };
-const GIT_FILE_NAME: Code = { ts: "gitFileName", value: G.gitFileName, uses: ["gitFileName"] };
+const VERSION: Code = named("packageVersion", G.packageVersion);
+const GIT_FILE_NAME: Code = named("gitFileName", G.gitFileName);
 
 /** Text, the package's `version`, `(git-file-name name version)`, or Scheme. */
 function textOrRaw(node: Node, part: string): Code {
@@ -393,7 +393,9 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package |
     ["version", text(get.get("version")!, "version")],
     [
       "source",
-      source.kind === "boolean" && !source.value ? { ts: "undefined", value: undefined, uses: [] } : origin(source),
+      source.kind === "boolean" && !source.value
+        ? { ts: { k: "word", text: "undefined" }, value: undefined, uses: [] }
+        : origin(source),
     ],
     ["buildSystem", buildSystem(get.get("build-system")!, get.get("arguments"))],
     ["nativeInputs", get.has("native-inputs") ? inputs(get.get("native-inputs")!) : undefined],

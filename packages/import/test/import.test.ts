@@ -9,10 +9,12 @@ import { join } from "node:path";
 import * as G from "@guix-ts/core";
 import { importGuixFile } from "@guix-ts/import";
 import { printDatums, readDatums } from "@guix-ts/scheme-printer";
+import { format } from "prettier";
 import { guileRead } from "../../../test/oracles/guile.js";
 
 const GOLDEN = join(import.meta.dirname, "../../../test/golden/guix-style/cases");
 const HASH = "0000000000000000000000000000000000000000000000000000";
+const PRETTIER = { parser: "typescript", printWidth: 120 } as const;
 
 const printed = (file: G.GuixFile): string => {
   const text = G.guixFileE(file);
@@ -28,7 +30,9 @@ describe("the golden corpus, imported", () => {
     const pairs: string[] = [];
     for (const name of files) {
       const text = readFileSync(join(GOLDEN, name), "utf8");
-      const { file, summary } = await importGuixFile(text, name);
+      const { code, file, summary } = await importGuixFile(text, name);
+      // The module is laid out as prettier lays it out.
+      expect(await format(code, PRETTIER), name).toBe(code);
       const out = printed(file);
       expect(out, name).toBe(printDatums(readDatums(text, { file: name })));
       typed += summary.typed;
@@ -221,8 +225,9 @@ describe("typed packages", () => {
           license: "expat",
         });
         const first = printed(G.guixFile([G.definePackage(r.name, p)], { licensePrefix: "license:" }));
-        const { file, summary } = await importGuixFile(first, "random.scm");
+        const { code, file, summary } = await importGuixFile(first, "random.scm");
         expect(summary.typed).toBe(1);
+        expect(await format(code, PRETTIER)).toBe(code);
         expect(printed(file)).toBe(first);
       }),
       { numRuns: 60 },
