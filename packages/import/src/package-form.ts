@@ -421,24 +421,7 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package |
 }
 
 /** The variant fields' usual order when lowered: an imported order equal to it is not written out. */
-const VARIANT_ORDER = [
-  "inherit",
-  "name",
-  "version",
-  "replacement",
-  "source",
-  "outputs",
-  "build-system",
-  "arguments",
-  "native-inputs",
-  "inputs",
-  "propagated-inputs",
-  "synopsis",
-  "description",
-  "home-page",
-  "license",
-  "properties",
-];
+const VARIANT_ORDER = ["inherit", "name", "version", "replacement", ...PACKAGE_ORDER.slice(2)];
 
 const ACCESSORS: Readonly<Record<string, string>> = {
   "native-inputs": "package-native-inputs",
