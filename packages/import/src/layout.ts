@@ -169,7 +169,7 @@ export function statement(prefix: string, node: Ts): string {
 }
 
 /**
- * `import { a, b } from "MODULE";`, broken one name a line when too long.
+ * The import statement of `names` from `module`, broken one name a line when too long.
  *
  * @example importStatement(["pkg", "guixFile"], "@guix-ts/core")
  */
