@@ -13,6 +13,7 @@ import type {
   KeywordSubstitution,
   Origin,
   Package,
+  PackageFromProcedure,
   PackageVariable,
   PackageVariant,
   Scheme,
@@ -35,16 +36,32 @@ export interface CheckedTransformed extends Omit<Transformed, "package"> {
   readonly package: CheckedPackageRef;
 }
 
+/** A package made by a procedure, once checked. */
+export interface CheckedPackageFromProcedure extends Omit<PackageFromProcedure, "package" | "arguments"> {
+  readonly package: CheckedPackageRef;
+  readonly arguments: readonly CheckedArgument[];
+}
+
 /** Anything that stands for a package, once checked. */
 export type CheckedPackageRef =
-  CheckedPackage | CheckedVariant | GuixPackage | PackageVariable | CheckedTransformed | Scheme;
+  | CheckedPackage
+  | CheckedVariant
+  | GuixPackage
+  | PackageVariable
+  | CheckedTransformed
+  | CheckedPackageFromProcedure
+  | Scheme;
 /** What a file defines with `(define NAME ...)`: a package, or a variant of one. */
 export type CheckedDefinition = CheckedPackage | CheckedVariant;
 /** A package input once checked: a package, or a package and one of its outputs. */
 export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string] | Expression;
 /** A build-system keyword argument once checked. */
 export type CheckedArgument =
-  Exclude<ArgumentValue, Package | PackageVariant | Transformed> | CheckedPackage | CheckedVariant | CheckedTransformed;
+  | Exclude<ArgumentValue, Package | PackageVariant | Transformed | PackageFromProcedure>
+  | CheckedPackage
+  | CheckedVariant
+  | CheckedTransformed
+  | CheckedPackageFromProcedure;
 
 /** A build system once checked. */
 export interface CheckedBuildSystem extends Omit<BuildSystem, "arguments"> {

@@ -28,6 +28,7 @@ export type {
   PackageRef,
   PackageVariant,
   PackageVariable,
+  PackageFromProcedure,
   Scheme,
   SubstituteKeywordArguments,
   VariantInputs,
@@ -38,7 +39,7 @@ export type {
   TransformationOption,
   Transformed,
 } from "./values.js";
-export { isScheme, PREDEFINED_SEARCH_PATHS } from "./values.js";
+export { isScheme, PACKAGE_PROCEDURES, PREDEFINED_SEARCH_PATHS } from "./values.js";
 export type {
   CheckedArgument,
   CheckedBuildSystem,
@@ -51,6 +52,7 @@ export type {
   CheckedDefinition,
   CheckedInputClause,
   CheckedPackage,
+  CheckedPackageFromProcedure,
   CheckedPackageRef,
   CheckedSubstitution,
   CheckedTransformed,
@@ -208,6 +210,13 @@ export { GuixValidationError, formatProblems, orThrow, type Problem, type Valida
 export { NIX_BASE32_ALPHABET, base32Problem } from "./nix-base32.js";
 export { packagesOf } from "./packages-of.js";
 export { define } from "./definitions.js";
+export {
+  packageWithCToolchain,
+  packageWithExtraConfigureVariable,
+  packageWithExtraPatches,
+  packageWithPatches,
+  staticPackage,
+} from "./package-procedures.js";
 export {
   cargoInputs,
   concat,

@@ -14,6 +14,7 @@ import type {
   CheckedDefinition,
   CheckedOrigin,
   CheckedPackage,
+  CheckedPackageFromProcedure,
   CheckedPackageRef,
   CheckedVariant,
   CheckedVariantInputs,
@@ -23,6 +24,7 @@ import { licenseDatum, type License } from "./licenses.js";
 import { isExpression } from "./expressions.js";
 import {
   isScheme,
+  PACKAGE_PROCEDURES,
   type AnySearchPath,
   type ArgumentStyle,
   type Definition,
@@ -51,7 +53,8 @@ function isPackageValue(value: CheckedArgument): value is Exclude<CheckedPackage
     kind === "package-variant" ||
     kind === "package-variable" ||
     kind === "guix-package" ||
-    kind === "transformed"
+    kind === "transformed" ||
+    kind === "package-procedure"
   );
 }
 
@@ -191,6 +194,8 @@ export class Lowering {
         return sym(ref.variable);
       case "package-variable":
         return sym(ref.variable);
+      case "package-procedure":
+        return this.packageFromProcedure(ref);
       case "transformed": {
         this.use(["guix", "transformations"]);
         const options = list(ref.options.map((o) => S.dotted([sym(o.option)], str(o.value))));
@@ -205,6 +210,31 @@ export class Lowering {
     if (!isExpression(last) || !last.splice) return call("list", ...inputs.map((i) => this.input(i)));
     const nodes = inputs.map((i) => this.input(i));
     return nodes.length === 1 ? nodes[0]! : call(nodes.length === 2 ? "cons" : "cons*", ...nodes);
+  }
+
+  /** `(PROCEDURE PACKAGE ...)`: a toolchain as Guix's label list, patches as local files. */
+  private packageFromProcedure(ref: CheckedPackageFromProcedure): Node {
+    this.use(PACKAGE_PROCEDURES[ref.procedure]);
+    const pkg = this.packageRef(ref.package);
+    const [first] = ref.arguments;
+    switch (ref.procedure) {
+      case "package-with-c-toolchain":
+        return call(
+          ref.procedure,
+          pkg,
+          S.quasiquote(
+            list([list([str("toolchain"), S.unquote(this.packageRef(first as CheckedPackageRef) as Datum)])]),
+          ),
+        );
+      case "package-with-patches":
+      case "package-with-extra-patches": {
+        if (!Array.isArray(first)) return call(ref.procedure, pkg, this.argument(first!, "modern"));
+        this.usesGexp = true;
+        return call(ref.procedure, pkg, call("list", ...(first as string[]).map((f) => call("local-file", str(f)))));
+      }
+      default:
+        return call(ref.procedure, pkg, ...ref.arguments.map((a) => this.argument(a, "modern")));
+    }
   }
 
   private input(input: CheckedInput): Node {

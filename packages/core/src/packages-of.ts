@@ -40,7 +40,7 @@ export function packagesOf(manifest: Manifest): (Package | PackageVariant)[] {
   const isObject = (v: unknown): v is { kind?: unknown } => typeof v === "object" && v !== null;
   const visitRef = (ref: PackageRef): void => {
     if (!isObject(ref) || isScheme(ref)) return;
-    if (ref.kind === "transformed") return visitRef(ref.package);
+    if (ref.kind === "transformed" || ref.kind === "package-procedure") return visitRef(ref.package);
     if ((ref.kind !== "package" && ref.kind !== "package-variant") || seen.has(ref)) return;
     seen.add(ref);
     if (ref.kind === "package-variant") {

@@ -60,6 +60,8 @@ import {
   type Package,
   type PackageInput,
   type PackageRef,
+  PACKAGE_PROCEDURES,
+  type PackageFromProcedure,
   type PackageVariable,
   type PackageVariant,
   type Scheme,
@@ -165,6 +167,26 @@ class Checker {
           ),
         );
       }
+      case "package-procedure": {
+        const p = ref as PackageFromProcedure;
+        return pipe(
+          all({
+            procedure: check(
+              Object.hasOwn(PACKAGE_PROCEDURES, p.procedure),
+              `${path}.procedure`,
+              p.procedure,
+              `expected one of ${Object.keys(PACKAGE_PROCEDURES).join(", ")}`,
+            ),
+            package: this.packageRef(p.package, `${path}.package`),
+            arguments: eachOf(p.arguments, `${path}.arguments`, (a: ArgumentValue, ap) => this.argument(a, ap)),
+          }),
+          E.map(({ package: inner, arguments: args }): CheckedPackageRef => ({
+            ...p,
+            package: inner,
+            arguments: args,
+          })),
+        );
+      }
       case "transformed": {
         const t = ref as Extract<PackageRef, { kind: "transformed" }>;
         return pipe(
@@ -205,7 +227,7 @@ class Checker {
     );
   }
 
-  private argument(value: ArgumentValue, path: string): Validation<CheckedArgument> {
+  argument(value: ArgumentValue, path: string): Validation<CheckedArgument> {
     if (typeof value === "boolean") return ok(value);
     if (typeof value === "string") return text(value, path, "a string");
     if (typeof value === "number") return number(value, path);
@@ -225,7 +247,8 @@ class Checker {
       kind === "package-variant" ||
       kind === "package-variable" ||
       kind === "guix-package" ||
-      kind === "transformed"
+      kind === "transformed" ||
+      kind === "package-procedure"
     )
       return this.packageRef(value as PackageRef, path) as Validation<CheckedArgument>;
     if (kind === "install-plan") {
@@ -591,7 +614,7 @@ function refName(ref: PackageRef): string | undefined {
   if (ref.kind === "package-variant") return typeof ref.name === "string" ? ref.name : refName(ref.parent);
   if (ref.kind === "guix-package" || ref.kind === "package-variable")
     return typeof ref.variable === "string" ? ref.variable : undefined;
-  if (ref.kind === "transformed") return refName(ref.package);
+  if (ref.kind === "transformed" || ref.kind === "package-procedure") return refName(ref.package);
   return undefined;
 }
 

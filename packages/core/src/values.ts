@@ -60,8 +60,30 @@ export interface PackageVariable {
   readonly variable: string;
 }
 
+/**
+ * The procedures of Guix that make a package from another, and the module that exports each.
+ *
+ * @example PACKAGE_PROCEDURES["static-package"] // ["guix", "build-system", "gnu"]
+ */
+export const PACKAGE_PROCEDURES = {
+  "package-with-c-toolchain": ["guix", "packages"],
+  "package-with-patches": ["guix", "packages"],
+  "package-with-extra-patches": ["guix", "packages"],
+  "package-with-extra-configure-variable": ["guix", "build-system", "gnu"],
+  "static-package": ["guix", "build-system", "gnu"],
+} as const;
+
+/** `(PROCEDURE PACKAGE ARGUMENT...)`: a package made from another by one of Guix's procedures. */
+export interface PackageFromProcedure {
+  readonly kind: "package-procedure";
+  readonly procedure: keyof typeof PACKAGE_PROCEDURES;
+  readonly package: PackageRef;
+  readonly arguments: readonly ArgumentValue[];
+}
+
 /** Anything that stands for a package. */
-export type PackageRef = Package | PackageVariant | GuixPackage | PackageVariable | Transformed | Scheme;
+export type PackageRef =
+  Package | PackageVariant | GuixPackage | PackageVariable | Transformed | PackageFromProcedure | Scheme;
 
 /** One clause of `modify-inputs`. */
 export type InputClause =
@@ -221,6 +243,7 @@ export type ArgumentValue =
   | GuixPackage
   | PackageVariable
   | Transformed
+  | PackageFromProcedure
   | Expression
   | Scheme;
 

@@ -174,3 +174,44 @@ describe("package variants", () => {
     );
   });
 });
+
+describe("packages made by Guix's procedures", () => {
+  it("package-with-c-toolchain, -patches, -extra-patches, -extra-configure-variable, static-package: each imports its module", () => {
+    const hello = G.guixPackage("hello", "gnu packages base");
+    const gcc = G.guixPackage("gcc-toolchain-12", "gnu packages commencement");
+    const out = text(
+      G.packagesToManifest([
+        G.packageWithCToolchain(hello, gcc),
+        G.packageWithPatches(curl, ["fix-build.patch"]),
+        G.packageWithExtraPatches(gnutls, G.searchPatches("gnutls-fix.patch")),
+        G.packageWithExtraConfigureVariable(G.guixPackage("zlib", "gnu packages compression"), "CFLAGS", "-O3"),
+        G.staticPackage(G.guixPackage("xz", "gnu packages compression")),
+      ]),
+    );
+    const flat = out.replace(/\s+/g, " ");
+    for (const form of [
+      '(package-with-c-toolchain hello `(("toolchain" ,gcc-toolchain-12)))',
+      '(package-with-patches curl (list (local-file "fix-build.patch")))',
+      '(package-with-extra-patches gnutls (search-patches "gnutls-fix.patch"))',
+      '(package-with-extra-configure-variable zlib "CFLAGS" "-O3")',
+      "(static-package xz)",
+      "(guix build-system gnu)",
+      "(gnu packages commencement)",
+    ])
+      expect(flat).toContain(form);
+    expect(guileRead([out])[0]).toHaveLength(2);
+  });
+
+  it("an unknown procedure, a bad argument: with their paths", () => {
+    const bad = {
+      kind: "package-procedure",
+      procedure: "package-with-magic",
+      package: curl,
+      arguments: [Number.POSITIVE_INFINITY],
+    };
+    expect(problems(G.packagesToManifest([bad as never]))).toEqual([
+      expect.stringMatching(/^manifest\.packages\[0\]\.procedure: expected one of package-with-c-toolchain, /),
+      expect.stringMatching(/^manifest\.packages\[0\]\.arguments\[0\]: expected a finite number/),
+    ]);
+  });
+});
