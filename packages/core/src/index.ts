@@ -39,7 +39,7 @@ export type {
   TransformationOption,
   Transformed,
 } from "./values.js";
-export { isScheme, PACKAGE_PROCEDURES, PREDEFINED_SEARCH_PATHS } from "./values.js";
+export { isScheme, PACKAGE_PROCEDURES, PACKAGE_REF_KINDS, PREDEFINED_SEARCH_PATHS } from "./values.js";
 export type {
   CheckedArgument,
   CheckedBuildSystem,

@@ -25,6 +25,7 @@ import { isExpression } from "./expressions.js";
 import {
   isScheme,
   PACKAGE_PROCEDURES,
+  PACKAGE_REF_KINDS,
   type AnySearchPath,
   type ArgumentStyle,
   type Definition,
@@ -47,15 +48,7 @@ const MANIFEST_PROCEDURES: Record<Exclude<CheckedManifestNode, Node>["kind"], re
 };
 
 function isPackageValue(value: CheckedArgument): value is Exclude<CheckedPackageRef, Node> {
-  const kind = (value as { kind?: string }).kind;
-  return (
-    kind === "package" ||
-    kind === "package-variant" ||
-    kind === "package-variable" ||
-    kind === "guix-package" ||
-    kind === "transformed" ||
-    kind === "package-procedure"
-  );
+  return PACKAGE_REF_KINDS.has((value as { kind?: string }).kind ?? "");
 }
 
 const fieldName = (field: Node): string | undefined => {
@@ -292,11 +285,7 @@ export class Lowering {
       const inputs = v[key as keyof typeof INPUT_ACCESSORS];
       if (inputs !== undefined) fields.push(call(field, this.variantInputs(inputs, call(accessor, parent))));
     }
-    if (v.synopsis !== undefined) fields.push(call("synopsis", str(v.synopsis)));
-    if (v.description !== undefined) fields.push(call("description", str(v.description)));
-    if (v.homePage !== undefined) fields.push(call("home-page", str(v.homePage)));
-    if (v.license !== undefined) fields.push(call("license", this.license(v.license)));
-    if (v.properties !== undefined) fields.push(call("properties", this.properties(v.properties)));
+    fields.push(...this.about(v));
     const laidOut = ordered(fields, v);
     return v.style === "inherit" ? call("package", ...laidOut) : call("package/inherit", parent, ...laidOut);
   }
@@ -358,15 +347,20 @@ export class Lowering {
     if (p.nativeSearchPaths !== undefined)
       fields.push(call("native-search-paths", this.searchPaths(p.nativeSearchPaths)));
     if (p.searchPaths !== undefined) fields.push(call("search-paths", this.searchPaths(p.searchPaths)));
-    fields.push(
-      call("synopsis", str(p.synopsis)),
-      call("description", str(p.description)),
-      call("home-page", str(p.homePage)),
-      call("license", this.license(p.license)),
-    );
-    if (p.properties !== undefined) fields.push(call("properties", this.properties(p.properties)));
+    fields.push(...this.about(p));
     if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));
     return call("package", ...ordered(fields, p));
+  }
+
+  /** What a package says of itself, each field it sets: synopsis, description, home page, license, properties. */
+  private about(p: Pick<CheckedVariant, "synopsis" | "description" | "homePage" | "license" | "properties">): Node[] {
+    const fields: Node[] = [];
+    if (p.synopsis !== undefined) fields.push(call("synopsis", str(p.synopsis)));
+    if (p.description !== undefined) fields.push(call("description", str(p.description)));
+    if (p.homePage !== undefined) fields.push(call("home-page", str(p.homePage)));
+    if (p.license !== undefined) fields.push(call("license", this.license(p.license)));
+    if (p.properties !== undefined) fields.push(call("properties", this.properties(p.properties)));
+    return fields;
   }
 
   private license(license: License | readonly License[] | Node): Node {

@@ -61,6 +61,7 @@ import {
   type PackageInput,
   type PackageRef,
   PACKAGE_PROCEDURES,
+  PACKAGE_REF_KINDS,
   type PackageFromProcedure,
   type PackageVariable,
   type PackageVariant,
@@ -242,14 +243,7 @@ class Checker {
     if (isScheme(value)) return check(isDatumValue(value), path, value, "expected a datum");
     if (isExpression(value)) return validateExpression(value, path);
     const kind = kindOf(value);
-    if (
-      kind === "package" ||
-      kind === "package-variant" ||
-      kind === "package-variable" ||
-      kind === "guix-package" ||
-      kind === "transformed" ||
-      kind === "package-procedure"
-    )
+    if (PACKAGE_REF_KINDS.has(kind as string))
       return this.packageRef(value as PackageRef, path) as Validation<CheckedArgument>;
     if (kind === "install-plan") {
       const plan = value as Extract<ArgumentValue, { kind: "install-plan" }>;

@@ -81,6 +81,20 @@ export interface PackageFromProcedure {
   readonly arguments: readonly ArgumentValue[];
 }
 
+/**
+ * The kinds of the builder values that stand for a package (a {@link PackageRef} that is not Scheme).
+ *
+ * @example PACKAGE_REF_KINDS.has(guixPackage("zlib", "gnu packages compression").kind) // true
+ */
+export const PACKAGE_REF_KINDS: ReadonlySet<string> = new Set([
+  "package",
+  "package-variant",
+  "package-variable",
+  "guix-package",
+  "transformed",
+  "package-procedure",
+]);
+
 /** Anything that stands for a package. */
 export type PackageRef =
   Package | PackageVariant | GuixPackage | PackageVariable | Transformed | PackageFromProcedure | Scheme;

@@ -343,6 +343,43 @@ function orderOf(fields: readonly string[], usual: readonly string[]): Code | un
   return expected.join(" ") === fields.join(" ") ? undefined : array(fields.map(literal));
 }
 
+type Entry = readonly [string, Code | undefined];
+
+/** The fields a package says of itself, those the form has: synopsis, description, home page, license, properties. */
+function about(get: ReadonlyMap<string, Node>, licensePrefix: string): Entry[] {
+  const field = (name: string, read: (node: Node) => Code): Code | undefined => {
+    const node = get.get(name);
+    return node === undefined ? undefined : read(node);
+  };
+  return [
+    ["synopsis", field("synopsis", (n) => text(n, "synopsis"))],
+    ["description", field("description", (n) => text(n, "description"))],
+    ["homePage", field("home-page", (n) => text(n, "home-page"))],
+    ["license", field("license", (n) => license(n, licensePrefix))],
+    ["properties", field("properties", properties)],
+  ];
+}
+
+/** Comments before and after fields, and the fields' order unless it is the usual one. */
+function layoutOf(
+  fields: readonly [string, Node][],
+  comments: Record<string, string[]>,
+  margins: Record<string, string>,
+  usual: readonly string[],
+): Entry[] {
+  return [
+    ["comments", commentsCode(comments)],
+    ["marginComments", marginsCode(margins)],
+    [
+      "order",
+      orderOf(
+        fields.map(([name]) => name),
+        usual,
+      ),
+    ],
+  ];
+}
+
 const PACKAGE_FIELDS = new Set([
   "name",
   "version",
@@ -402,20 +439,8 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package |
     ["inputs", get.has("inputs") ? inputs(get.get("inputs")!) : undefined],
     ["propagatedInputs", get.has("propagated-inputs") ? inputs(get.get("propagated-inputs")!) : undefined],
     ["outputs", get.has("outputs") ? quotedStrings(get.get("outputs")!, "outputs") : undefined],
-    ["synopsis", text(get.get("synopsis")!, "synopsis")],
-    ["description", text(get.get("description")!, "description")],
-    ["homePage", text(get.get("home-page")!, "home-page")],
-    ["license", license(get.get("license")!, licensePrefix)],
-    ["properties", get.has("properties") ? properties(get.get("properties")!) : undefined],
-    ["comments", commentsCode(comments)],
-    ["marginComments", marginsCode(margins)],
-    [
-      "order",
-      orderOf(
-        fields.map(([name]) => name),
-        PACKAGE_ORDER,
-      ),
-    ],
+    ...about(get, licensePrefix),
+    ...layoutOf(fields, comments, margins, PACKAGE_ORDER),
   ]);
   return callOf("pkg", G.pkg, [options]) as Code<G.Package>;
 }
@@ -524,20 +549,8 @@ function variantCode(
         ? variantInputs(get.get("propagated-inputs")!, "propagated-inputs", parent)
         : undefined,
     ],
-    ["synopsis", get.has("synopsis") ? text(get.get("synopsis")!, "synopsis") : undefined],
-    ["description", get.has("description") ? text(get.get("description")!, "description") : undefined],
-    ["homePage", get.has("home-page") ? text(get.get("home-page")!, "home-page") : undefined],
-    ["license", get.has("license") ? license(get.get("license")!, licensePrefix) : undefined],
-    ["properties", get.has("properties") ? properties(get.get("properties")!) : undefined],
-    ["comments", commentsCode(comments)],
-    ["marginComments", marginsCode(margins)],
-    [
-      "order",
-      orderOf(
-        fields.map(([name]) => name),
-        style === "inherit" ? VARIANT_ORDER : VARIANT_ORDER.slice(1),
-      ),
-    ],
+    ...about(get, licensePrefix),
+    ...layoutOf(fields, comments, margins, style === "inherit" ? VARIANT_ORDER : VARIANT_ORDER.slice(1)),
   ]);
   return style === "inherit"
     ? callOf("inherit", G.inherit, [parentCode, options])
