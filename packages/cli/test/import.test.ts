@@ -53,7 +53,7 @@ describe("guix-ts import", () => {
     const imported = await runCli(["import", join(root, "packages.scm"), "-o", out]);
     expect(imported).toMatchObject({ code: 0, out: "" });
     expect(imported.err).toBe(
-      `guix-ts import: ${join(root, "packages.scm")}: 2 forms, 1 packages, 1 typed (1 fully)\n`,
+      `guix-ts import: ${join(root, "packages.scm")}: 2 forms, 1 packages, 1 typed (1 fully, 0 with build-side code as templates)\n`,
     );
     const code = readFileSync(out, "utf8");
     expect(code).toContain("export const pythonTool = pkg({");
@@ -65,6 +65,42 @@ describe("guix-ts import", () => {
       { cwd: root, encoding: "utf8", timeout: 60_000 },
     );
     expect(await runCli(["print", out])).toEqual({ code: 0, out: MODULE, err: "" });
+  });
+
+  it("Guix's idioms (phases, flags, modules, computed URLs and commits, properties, search paths, comments) come back typed", async () => {
+    const idioms = join(import.meta.dirname, "../../../test/fixtures/guix-idioms.scm");
+    const out = join(root, "idioms.ts");
+    const imported = await runCli(["import", idioms, "-o", out]);
+    expect(imported).toMatchObject({ code: 0, out: "" });
+    expect(imported.err).toBe(
+      `guix-ts import: ${idioms}: 4 forms, 3 packages, 3 typed (3 fully, 1 with build-side code as templates)\n`,
+    );
+    const code = readFileSync(out, "utf8");
+    for (const typed of [
+      'url: cranUri("abc")',
+      'properties: properties(\n    { "upstream-name": "abc", "updater-extra-native-inputs": ["gfortran"] },',
+      'inputComment(";; For the vignettes.")',
+      "url: packageHomePage,",
+      'commit: concat("v", packageVersion),',
+      '[deletePhase("configure"), ";nothing to configure"]',
+      '{ comments: [";; The sources are in src/."] }',
+      '{ module: ["guix", "build", "python-build-system"], prefix: "python:" }',
+      'blankLinesBefore: ["modules"]',
+      'predefinedSearchPath("SSL_CERT_DIR")',
+      'license: ["expat", nonCopyleft("https://example.org/tool/LICENSE")]',
+      'innerComments: { arguments: [";; The test suite needs a network."] }',
+      'arguments: keywordArguments({ extra: { "tests?": false } })',
+      'license: packageLicense("tool")',
+    ])
+      expect(code).toContain(typed);
+    expect(await check(code, { parser: "typescript", printWidth: 120 })).toBe(true);
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    execFileSync(
+      process.execPath,
+      [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--target", "es2022", out],
+      { cwd: root, encoding: "utf8", timeout: 60_000 },
+    );
+    expect(await runCli(["print", out])).toEqual({ code: 0, out: readFileSync(idioms, "utf8"), err: "" });
   });
 
   it("bad input: a file that does not read (file:line:column), no file, two files", async () => {

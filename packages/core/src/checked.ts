@@ -10,6 +10,7 @@ import type {
   Channel,
   GitReference,
   GuixPackage,
+  KeywordArguments,
   KeywordSubstitution,
   Origin,
   Package,
@@ -22,7 +23,7 @@ import type {
 
 /** A git reference once checked: its commit is known (given, or from the lock). */
 export interface CheckedGitReference extends Omit<GitReference, "commit" | "ref"> {
-  readonly commit: string | Scheme;
+  readonly commit: string | Expression | Scheme;
 }
 
 /** An origin once checked: its hash is known, its URL valid. */
@@ -68,6 +69,11 @@ export interface CheckedBuildSystem extends Omit<BuildSystem, "arguments"> {
   readonly arguments: readonly (readonly [string, CheckedArgument])[];
 }
 
+/** A variant's own keyword arguments once checked. */
+export interface CheckedKeywordArguments extends Omit<KeywordArguments, "arguments"> {
+  readonly arguments: readonly (readonly [string, CheckedArgument])[];
+}
+
 /** A package once checked: the only kind of package lowering takes. */
 export interface CheckedPackage extends Omit<
   Package,
@@ -106,6 +112,7 @@ export interface CheckedVariant extends Omit<
   readonly buildSystem?: CheckedBuildSystem | undefined;
   readonly arguments?:
     | { readonly kind: "substitute-keyword-arguments"; readonly clauses: readonly CheckedSubstitution[] }
+    | CheckedKeywordArguments
     | Scheme
     | undefined;
   readonly inputs?: CheckedVariantInputs | undefined;

@@ -3,12 +3,19 @@
  * (`concat`, `mirror`, `pypiUri`, `crateUri`), patches from Guix's tree (`searchPatches`). Each
  * carries the modules its procedures come from, so the file imports them.
  */
-import { kw, list, quote, str, sym, type Datum } from "@guix-ts/scheme-printer";
+import { comment, kw, list, quote, str, sym, type Datum } from "@guix-ts/scheme-printer";
 import { deepFreeze } from "./deep-freeze.js";
 import { packageVersion } from "./origin.js";
 import { isScheme, type Expression, type Scheme } from "./values.js";
 
-/** A part of a computed string: text, the package's `version` ({@link packageVersion}), Scheme, or an expression. */
+/**
+ * The package's `name` variable, for URLs and file names that follow it.
+ *
+ * @example concat("https://example.org/", packageName, "-", packageVersion, ".tar.gz") // (string-append "https://example.org/" name "-" version ".tar.gz")
+ */
+export const packageName: Scheme = sym("name");
+
+/** A part of a computed string: text, the package's `name` or `version` ({@link packageVersion}), Scheme, or an expression. */
 export type Part = string | Expression | Scheme;
 
 const nodeOf = (part: Part): Datum =>
@@ -35,20 +42,13 @@ export function expression(node: Scheme, modules: readonly (readonly string[])[]
 }
 
 /**
- * `(string-append PART...)`: text joined with the version or other expressions; plain text alone
- * stays text.
+ * `(string-append PART...)`: text joined with the version or other expressions, the parts as given
+ * (a long URL split in two strings stays so).
  *
  * @example concat("https://curl.se/download/curl-", packageVersion, ".tar.xz") // (string-append "https://curl.se/download/curl-" version ".tar.xz")
  */
 export function concat(...parts: readonly Part[]): Expression {
-  const merged: Part[] = [];
-  for (const part of parts) {
-    const last = merged.at(-1);
-    if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
-    else if (part !== "") merged.push(part);
-  }
-  const node = merged.length === 1 ? nodeOf(merged[0]!) : list([sym("string-append"), ...merged.map(nodeOf)]);
-  return expression(node, modulesOf(merged));
+  return expression(list([sym("string-append"), ...parts.map(nodeOf)]), modulesOf(parts));
 }
 
 /**
@@ -58,7 +58,11 @@ export function concat(...parts: readonly Part[]): Expression {
  * @example mirror("gnu", "hello/hello-", packageVersion, ".tar.gz") // (string-append "mirror://gnu/hello/hello-" version ".tar.gz")
  */
 export function mirror(name: string, ...path: readonly Part[]): Expression {
-  return concat(`mirror://${name}/`, ...path);
+  const [first, ...rest] = path;
+  const prefix = `mirror://${name}/`;
+  if (first === undefined) return expression(str(prefix), []);
+  if (typeof first !== "string") return concat(prefix, first, ...rest);
+  return rest.length === 0 ? expression(str(prefix + first), []) : concat(prefix + first, ...rest);
 }
 
 /**
@@ -83,6 +87,102 @@ export function crateUri(name: string, version: Part = packageVersion): Expressi
   ]);
 }
 
+/** A procedure that gives a source's URL from a project's name and version, and the module exporting it. */
+const uriProcedure =
+  (procedure: string, module: readonly string[]) =>
+  (name: string, version: Part = packageVersion, ...more: readonly Part[]): Expression =>
+    expression(list([sym(procedure), str(name), nodeOf(version), ...more.map(nodeOf)]), [
+      module,
+      ...modulesOf([version, ...more]),
+    ]);
+
+/**
+ * `(cran-uri "NAME" version)`: an R package on CRAN.
+ *
+ * @example urlFetch({ url: cranUri("ggplot2"), sha256 }) // (uri (cran-uri "ggplot2" version))
+ */
+export const cranUri = uriProcedure("cran-uri", ["guix", "build-system", "r"]);
+
+/**
+ * `(bioconductor-uri "NAME" version ['TYPE])`: an R package of Bioconductor; TYPE is `'annotation`,
+ * `'experiment`, ... (give it as {@link quoted}).
+ *
+ * @example urlFetch({ url: bioconductorUri("limma"), sha256 }) // (uri (bioconductor-uri "limma" version))
+ */
+export const bioconductorUri = uriProcedure("bioconductor-uri", ["guix", "build-system", "r"]);
+
+/**
+ * `(hackage-uri "NAME" version)`: a Haskell package on Hackage.
+ *
+ * @example urlFetch({ url: hackageUri("aeson"), sha256 }) // (uri (hackage-uri "aeson" version))
+ */
+export const hackageUri = uriProcedure("hackage-uri", ["guix", "build-system", "haskell"]);
+
+/**
+ * `(rubygems-uri "NAME" version)`: a Ruby gem.
+ *
+ * @example urlFetch({ url: rubygemsUri("rake"), sha256 }) // (uri (rubygems-uri "rake" version))
+ */
+export const rubygemsUri = uriProcedure("rubygems-uri", ["guix", "build-system", "ruby"]);
+
+/**
+ * `(hexpm-uri "NAME" version)`: an Erlang or Elixir package on hex.pm.
+ *
+ * @example urlFetch({ url: hexpmUri("jsx"), sha256 }) // (uri (hexpm-uri "jsx" version))
+ */
+export const hexpmUri = uriProcedure("hexpm-uri", ["guix", "build-system", "rebar"]);
+
+/**
+ * A symbol quoted, `'NAME`: an argument such as Bioconductor's package type.
+ *
+ * @example bioconductorUri("org.Hs.eg.db", packageVersion, quoted("annotation")) // (bioconductor-uri "org.Hs.eg.db" version 'annotation)
+ */
+export function quoted(name: string): Scheme {
+  return quote(sym(name));
+}
+
+/** A procedure of `(guix utils)` or another module applied to the version (and constant arguments). */
+const versionProcedure =
+  (procedure: string, module: readonly string[] = ["guix", "utils"]) =>
+  (version: Part = packageVersion): Expression =>
+    expression(list([sym(procedure), nodeOf(version)]), [module, ...modulesOf([version])]);
+
+/**
+ * `(version-major+minor version)`: "3.11" of "3.11.4".
+ *
+ * @example mirror("gnome", "sources/glib/", versionMajorMinor(), "/glib-", packageVersion, ".tar.xz")
+ */
+export const versionMajorMinor = versionProcedure("version-major+minor");
+
+/**
+ * `(version-major version)`: "3" of "3.11.4".
+ *
+ * @example concat("https://example.org/v", versionMajor(), "/x-", packageVersion, ".tar.gz")
+ */
+export const versionMajor = versionProcedure("version-major");
+
+/**
+ * `(version-major+minor+point version)`: "3.11.4" of "3.11.4.2".
+ *
+ * @example concat("https://example.org/", versionMajorMinorPoint(), "/x.tar.gz")
+ */
+export const versionMajorMinorPoint = versionProcedure("version-major+minor+point");
+
+/**
+ * `(version-with-underscores version)`: "1_2_3" of "1.2.3".
+ *
+ * @example concat("https://example.org/x-", versionWithUnderscores(), ".tar.gz")
+ */
+export const versionWithUnderscores = versionProcedure("version-with-underscores");
+
+/**
+ * `(go-version->git-ref version)`: the tag of a Go module's version (`v1.2.3`, or the commit of a
+ * pseudo-version), for a git source's commit.
+ *
+ * @example gitFetch({ url, commit: goVersionToGitRef(), sha256 }) // (commit (go-version->git-ref version))
+ */
+export const goVersionToGitRef = versionProcedure("go-version->git-ref", ["guix", "build-system", "go"]);
+
 /**
  * `(search-patches "FILE"...)`: patches from Guix's own tree (`gnu/packages/patches`).
  *
@@ -106,4 +206,14 @@ export function cargoInputs(name: string, options: { readonly module?: readonly 
     ...(options.module === undefined ? [] : [kw("module"), quote(list(options.module.map((p) => sym(p))))]),
   ]);
   return deepFreeze({ kind: "expression", node, modules: [["guix", "build-system", "cargo"]], splice: true });
+}
+
+/**
+ * A comment among a package's inputs: a line of its own before the next input, or with `margin`
+ * after the input before it, on that input's line.
+ *
+ * @example inputs: [inputComment(";; For the tests."), python-pytest, zlib, inputComment(";for zlib.h", { margin: true })]
+ */
+export function inputComment(text: string, options: { readonly margin?: boolean } = {}): Expression {
+  return expression(comment(text, { margin: options.margin === true }), []);
 }

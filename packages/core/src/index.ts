@@ -19,6 +19,8 @@ export type {
   InstallPlan,
   InputClause,
   InstallPlanEntry,
+  KeywordArguments,
+  Layout,
   KeywordSubstitution,
   Manifest,
   ModifyInputs,
@@ -29,6 +31,8 @@ export type {
   PackageVariant,
   PackageVariable,
   PackageFromProcedure,
+  Properties,
+  PropertyValue,
   Scheme,
   SubstituteKeywordArguments,
   VariantInputs,
@@ -39,7 +43,7 @@ export type {
   TransformationOption,
   Transformed,
 } from "./values.js";
-export { isScheme, PACKAGE_PROCEDURES, PACKAGE_REF_KINDS, PREDEFINED_SEARCH_PATHS } from "./values.js";
+export { isScheme, layoutOf, PACKAGE_PROCEDURES, PACKAGE_REF_KINDS, PREDEFINED_SEARCH_PATHS } from "./values.js";
 export type {
   CheckedArgument,
   CheckedBuildSystem,
@@ -57,24 +61,40 @@ export type {
   CheckedSubstitution,
   CheckedTransformed,
   CheckedVariant,
+  CheckedKeywordArguments,
   CheckedVariantInputs,
 } from "./checked.js";
 export type { Expression } from "./values.js";
 
 // ---------------------------------------------------------------------------
 // builders
-export { pkg, guixPackage, packageVariable, searchPath, predefinedSearchPath, type PackageOptions } from "./package.js";
+export {
+  pkg,
+  guixPackage,
+  packageVariable,
+  properties,
+  searchPath,
+  predefinedSearchPath,
+  type PackageOptions,
+} from "./package.js";
 export {
   origin,
   gitFetch,
   urlFetch,
   gitFileName,
+  packageHomePage,
   packageVersion,
   type GitFetchOptions,
   type OriginOptions,
   type UrlFetchOptions,
 } from "./origin.js";
-export { buildSystem, type CommonArguments, type KeywordNames, type References } from "./build-systems/build-system.js";
+export {
+  buildSystem,
+  type CommonArguments,
+  type Flags,
+  type KeywordNames,
+  type References,
+} from "./build-systems/build-system.js";
 export { copyBuildSystem, type CopyArguments } from "./build-systems/copy.js";
 export {
   gnuBuildSystem,
@@ -131,13 +151,13 @@ export {
   type RubyArguments,
   type TexliveArguments,
   type ZigArguments,
-  type Flags,
   type OcamlCommonArguments,
 } from "./build-systems/more.js";
 export {
   LICENSE_NAMES,
   fsfFree,
   nonCopyleft,
+  packageLicense,
   isLicenseName,
   type License,
   type LicenseName,
@@ -221,17 +241,45 @@ export {
   cargoInputs,
   concat,
   crateUri,
+  bioconductorUri,
+  cranUri,
   expression,
+  goVersionToGitRef,
+  hackageUri,
+  hexpmUri,
+  inputComment,
   isExpression,
   mirror,
+  packageName,
   pypiUri,
+  quoted,
+  rubygemsUri,
   searchPatches,
+  versionMajor,
+  versionMajorMinor,
+  versionMajorMinorPoint,
+  versionWithUnderscores,
   type Part,
 } from "./expressions.js";
+export {
+  addAfter,
+  addBefore,
+  buildModules,
+  deletePhase,
+  flags,
+  modifyPhases,
+  replacePhase,
+  type ModifyPhasesOptions,
+  type ModuleSpec,
+  type PhaseOptions,
+  type PhaseClause,
+  type Quoting,
+} from "./build-code.js";
 export {
   append,
   deleteInputs,
   inherit,
+  keywordArguments,
   keywordSubstitution,
   modifyInputs,
   packageInherit,

@@ -64,6 +64,16 @@ export function fsfFree(uri: string, comment?: string): LicenseProcedure {
   return Object.freeze({ kind: "license-procedure", procedure: "fsf-free", uri, comment });
 }
 
+/**
+ * `(package-license VARIABLE)`: the license of another package, as a variant or a part of a
+ * larger project says it.
+ *
+ * @example pkg({ ..., license: packageLicense("glibc") }) // (license (package-license glibc))
+ */
+export function packageLicense(variable: string): Node {
+  return list([sym("package-license"), sym(variable)]);
+}
+
 /** The Scheme for a license, with the file's prefix (`license:`) if any. */
 export function licenseDatum(license: License, prefix: string): Node {
   if (typeof license === "string") return sym(prefix + license);

@@ -6,6 +6,8 @@
  */
 import { deepFreeze } from "./deep-freeze.js";
 import { isScheme, type ChannelIntroduction, type GitReference, type Origin, type Package } from "./values.js";
+import { isExpression } from "./expressions.js";
+import type { Node } from "@guix-ts/scheme-printer";
 
 /** A pinned git source: what was asked for, and the commit and hash it resolved to. */
 export interface SourceLock {
@@ -60,6 +62,7 @@ export type SourceHolder = {
   readonly source?: Package["source"];
   readonly name?: string | undefined;
   readonly version?: string | undefined;
+  readonly homePage?: string | undefined;
 };
 
 /** What a git source asks the lock for. */
@@ -90,11 +93,30 @@ export function sourcePin(p: SourceHolder): SourcePin | undefined {
   const uri = origin.uri as GitReference;
   if (uri.commit !== undefined && origin.sha256 !== undefined) return undefined;
   const recursive = uri.recursive ?? false;
-  const followsVersion = isScheme(uri.commit) && uri.commit.kind === "symbol" && uri.commit.name === "version";
-  const ref =
-    typeof uri.commit === "string" ? uri.commit : (uri.ref ?? (followsVersion ? (p.version ?? "HEAD") : "HEAD"));
+  const fromVersion = p.version === undefined ? undefined : tagOf(uri.commit, p.version);
+  const ref = typeof uri.commit === "string" ? uri.commit : (uri.ref ?? fromVersion ?? "HEAD");
   const fixed = typeof uri.commit === "string" && /^[0-9a-f]{40}$/.test(uri.commit);
-  return { key: sourceKey(uri.url, ref, recursive), name: p.name ?? "", url: uri.url, ref, recursive, fixed };
+  // `(url home-page)`: the package's home page is the repository.
+  const url = typeof uri.url === "string" ? uri.url : isHomePage(uri.url) ? p.homePage : undefined;
+  if (url === undefined) return undefined;
+  return { key: sourceKey(url, ref, recursive), name: p.name ?? "", url, ref, recursive, fixed };
+}
+
+const isHomePage = (node: Node): boolean => node.kind === "symbol" && node.name === "home-page";
+
+/**
+ * The tag a commit computed from the version names: `version` itself, or `(string-append "v" version)`
+ * and the like; undefined for any other code.
+ */
+function tagOf(commit: GitReference["commit"], version: string): string | undefined {
+  const node = isExpression(commit) ? commit.node : isScheme(commit) ? commit : undefined;
+  const part = (n: Node): string | undefined =>
+    n.kind === "string" ? n.value : n.kind === "symbol" && n.name === "version" ? version : undefined;
+  if (node === undefined) return undefined;
+  if (node.kind !== "list" || node.items[0]?.kind !== "symbol" || node.items[0].name !== "string-append")
+    return part(node);
+  const parts = node.items.slice(1).map(part);
+  return parts.every((p) => p !== undefined) ? parts.join("") : undefined;
 }
 
 /** The origin with the commit and hash the lock holds for it; the origin as it is when it holds none. */

@@ -8,6 +8,7 @@ import type { Datum, ListNode, Node } from "@guix-ts/scheme-printer";
 import type {
   CheckedArgument,
   CheckedBuildSystem,
+  CheckedKeywordArguments,
   CheckedChannel,
   CheckedInput,
   CheckedManifestNode,
@@ -22,6 +23,7 @@ import type {
 import { preferredExporter, type GuixKnowledge } from "./knowledge.js";
 import { licenseDatum, type License } from "./licenses.js";
 import { isExpression } from "./expressions.js";
+import { properties } from "./package.js";
 import {
   isScheme,
   PACKAGE_PROCEDURES,
@@ -30,6 +32,7 @@ import {
   type ArgumentStyle,
   type Definition,
   type Expression,
+  type Layout,
   type InstallPlan,
 } from "./values.js";
 
@@ -62,25 +65,26 @@ const fieldName = (field: Node): string | undefined => {
  */
 function ordered(
   fields: readonly Node[],
-  record: {
-    readonly order?: readonly string[] | undefined;
-    readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
-    readonly marginComments?: Readonly<Record<string, string>> | undefined;
-  },
+  record: Layout,
 ): Node[] {
-  const { order, comments, marginComments } = record;
+  const { order, comments, marginComments, innerComments, blankLinesBefore } = record;
   const rank = (field: Node): number => {
     const at = order === undefined ? -1 : order.indexOf(fieldName(field) ?? "");
     return at < 0 ? (order?.length ?? 0) : at;
   };
   const sorted = order === undefined ? [...fields] : [...fields].sort((a, b) => rank(a) - rank(b));
-  if (comments === undefined && marginComments === undefined) return sorted;
+  if (Object.values({ comments, marginComments, innerComments, blankLinesBefore }).every((v) => v === undefined))
+    return sorted;
   return sorted.flatMap((field) => {
     const name = fieldName(field) ?? "";
     const after = marginComments?.[name];
+    const inner = innerComments?.[name];
     return [
+      ...(blankLinesBefore?.includes(name) ? [S.blankLines(1)] : []),
       ...(comments?.[name] ?? []).map((c) => S.comment(c)),
-      field,
+      inner !== undefined && field.kind === "list"
+        ? list([field.items[0]!, ...inner.map((c) => S.comment(c)), ...field.items.slice(1)])
+        : field,
       ...(after !== undefined ? [S.comment(after, { margin: true })] : []),
     ];
   });
@@ -199,6 +203,8 @@ export class Lowering {
 
   /** `(list INPUT...)`; with a list of inputs last (`(cargo-inputs 'x)`), `(cons* INPUT... LIST)`. */
   private inputList(inputs: readonly CheckedInput[]): Node {
+    // No inputs (a variant dropping its parent's): `'()`, as Guix code writes it.
+    if (inputs.length === 0) return quote(list([]));
     const last = inputs.at(-1);
     if (!isExpression(last) || !last.splice) return call("list", ...inputs.map((i) => this.input(i)));
     const nodes = inputs.map((i) => this.input(i));
@@ -265,6 +271,7 @@ export class Lowering {
     const buildSystem = v.buildSystem === undefined ? [] : this.buildSystem(v.buildSystem);
     fields.push(...buildSystem);
     if (v.arguments !== undefined && isScheme(v.arguments)) fields.push(call("arguments", this.scheme(v.arguments)));
+    else if (v.arguments?.kind === "keyword-arguments") fields.push(this.arguments(v.arguments));
     else if (v.arguments !== undefined) {
       this.use(["guix", "utils"]);
       const clauses = v.arguments.clauses.map((c) =>
@@ -312,19 +319,8 @@ export class Lowering {
   }
 
   /** `'((key . value) ...)` */
-  private properties(properties: NonNullable<CheckedPackage["properties"]>): Node {
-    if (isScheme(properties)) return this.scheme(properties);
-    const value = (v: unknown): Datum =>
-      typeof v === "string"
-        ? str(v)
-        : typeof v === "boolean"
-          ? S.bool(v)
-          : typeof v === "number"
-            ? Number.isInteger(v)
-              ? S.int(v)
-              : S.real(v)
-            : this.scheme(v as Datum);
-    return quote(list(Object.entries(properties).map(([k, v]) => S.dotted([sym(k)], value(v)))));
+  private properties(given: NonNullable<CheckedPackage["properties"]>): Node {
+    return this.scheme(isScheme(given) ? given : properties(given));
   }
 
   /** `(package (name ...) ...)`, fields in the order Guix code usually has them. */
@@ -348,7 +344,9 @@ export class Lowering {
       fields.push(call("native-search-paths", this.searchPaths(p.nativeSearchPaths)));
     if (p.searchPaths !== undefined) fields.push(call("search-paths", this.searchPaths(p.searchPaths)));
     fields.push(...this.about(p));
-    if (p.supportedSystems !== undefined) fields.push(call("supported-systems", quote(strings(p.supportedSystems))));
+    const systems = p.supportedSystems;
+    if (systems !== undefined)
+      fields.push(call("supported-systems", isScheme(systems) ? this.scheme(systems) : quote(strings(systems))));
     return call("package", ...ordered(fields, p));
   }
 
@@ -411,10 +409,7 @@ export class Lowering {
       fields.push(call("uri", call("list", ...(uri as readonly string[]).map((u) => str(u)))));
     else {
       const ref = uri as Extract<CheckedOrigin["uri"], { kind: "git-reference" }>;
-      const parts = [
-        call("url", str(ref.url)),
-        call("commit", typeof ref.commit === "string" ? str(ref.commit) : this.scheme(ref.commit)),
-      ];
+      const parts = [call("url", this.textOrCode(ref.url)), call("commit", this.textOrCode(ref.commit))];
       if (ref.recursive) parts.push(call("recursive?", S.bool(true)));
       fields.push(call("uri", call("git-reference", ...parts)));
     }
@@ -438,26 +433,31 @@ export class Lowering {
 
   private buildSystem(bs: CheckedBuildSystem): Node[] {
     this.use(["guix", "build-system", bs.name]);
-    const fields = [call("build-system", sym(bs.variable ?? `${bs.name}-build-system`))];
-    if (bs.arguments.length === 0) return fields;
+    const field = call("build-system", sym(bs.variable ?? `${bs.name}-build-system`));
+    return bs.arguments.length === 0 ? [field] : [field, this.arguments(bs)];
+  }
+
+  /** `(arguments (list #:KEYWORD VALUE ...))`, or quoted: `'(...)`, `` `(...) ``. */
+  private arguments(bs: Omit<CheckedKeywordArguments, "kind">): Node {
     const args = bs.arguments.flatMap(([keyword, value]) => {
       const after = bs.marginComments?.[keyword];
       return [
+        ...(bs.blankLinesBefore?.includes(keyword) ? [S.blankLines(1)] : []),
         ...(bs.comments?.[keyword] ?? []).map((c) => S.comment(c)),
         S.kw(keyword),
+        ...(bs.innerComments?.[keyword] ?? []).map((c) => S.comment(c)),
         this.argument(value, bs.style),
         ...(after !== undefined ? [S.comment(after, { margin: true })] : []),
       ];
     });
-    if (bs.style === "modern") fields.push(call("arguments", call("list", ...args)));
+    if (bs.style === "modern") return call("arguments", call("list", ...args));
     // Packages are values to evaluate: the quoted style then takes a quasiquote with them unquoted.
     else if (
       bs.style === "quasiquoted" ||
       bs.arguments.some(([, v]) => isPackageValue(v) || (Array.isArray(v) && v.some((i) => typeof i !== "string")))
     )
-      fields.push(call("arguments", S.quasiquote(list(args))));
-    else fields.push(call("arguments", quote(list(args))));
-    return fields;
+      return call("arguments", S.quasiquote(list(args)));
+    return call("arguments", quote(list(args)));
   }
 
   private argument(value: CheckedArgument, style: ArgumentStyle): Node {

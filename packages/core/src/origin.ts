@@ -1,9 +1,9 @@
 import { deepFreeze } from "./deep-freeze.js";
 import { list, sym } from "@guix-ts/scheme-printer";
-import { type Expression, type GitReference, type Origin, type Scheme } from "./values.js";
+import { type Expression, type GitReference, type Layout, type Origin, type Scheme } from "./values.js";
 
 /** What `origin()` takes: any fetch method. */
-export interface OriginOptions {
+export interface OriginOptions extends Layout {
   /** A method variable and its module, e.g. `{ name: "hg-fetch", module: ["guix", "hg-download"] }`. */
   readonly method: { readonly name: string; readonly module: readonly string[] };
   readonly uri: Origin["uri"];
@@ -14,12 +14,6 @@ export interface OriginOptions {
   readonly patchInputs?: Origin["patchInputs"];
   readonly snippet?: Scheme;
   readonly modules?: readonly (readonly string[])[];
-  /** The order of its fields by Scheme name, when not Guix's usual one. */
-  readonly order?: readonly string[];
-  /** Comment lines before a field, by its Scheme name. */
-  readonly comments?: Readonly<Record<string, readonly string[]>>;
-  /** A comment on the same line after a field, by its Scheme name. */
-  readonly marginComments?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -39,6 +33,14 @@ export function origin(options: OriginOptions): Origin {
 export const packageVersion: Scheme = sym("version");
 
 /**
+ * The package's `home-page` variable, for a git source whose repository is the home page:
+ * `(url home-page)`. `guix-ts lock` reads the package's home page for it.
+ *
+ * @example gitFetch({ url: packageHomePage, commit: packageVersion, sha256 }) // (url home-page)
+ */
+export const packageHomePage: Scheme = sym("home-page");
+
+/**
  * `(git-file-name name version)`: the checkout's name, `NAME-VERSION-checkout`.
  *
  * @example gitFetch({ url, commit: packageVersion, sha256, fileName: gitFileName }) // (file-name (git-file-name name version))
@@ -46,10 +48,14 @@ export const packageVersion: Scheme = sym("version");
 export const gitFileName: Scheme = list([sym("git-file-name"), sym("name"), sym("version")]);
 
 /** What `gitFetch()` takes. */
-export interface GitFetchOptions {
-  readonly url: string;
-  /** A full commit id, a tag, or {@link packageVersion}; leave it out to follow `ref` through the lock file. */
-  readonly commit?: string | Scheme;
+export interface GitFetchOptions extends Layout {
+  /** The repository's URL, or {@link packageHomePage} when it is the package's home page. */
+  readonly url: string | Scheme;
+  /**
+   * A full commit id, a tag, {@link packageVersion} or a tag computed from it (`concat("v", packageVersion)`);
+   * leave it out to follow `ref` through the lock file.
+   */
+  readonly commit?: string | Expression | Scheme;
   /** A branch or tag that `guix-ts lock` pins to its current commit (and hash) in `guix-ts.lock`. */
   readonly ref?: string;
   readonly recursive?: boolean;
@@ -76,7 +82,8 @@ export function gitFetch(options: GitFetchOptions): Origin {
 }
 
 /** What `urlFetch()` takes: one URL (text, or computed: `concat(...)`, `pypiUri(...)`), or mirrors tried in order. */
-export type UrlFetchOptions = ({ readonly url: string | Expression } | { readonly urls: readonly string[] }) & {
+export type UrlFetchOptions = ({ readonly url: string | Expression } | { readonly urls: readonly string[] }) &
+  Layout & {
   readonly sha256?: string;
   readonly fileName?: Origin["fileName"];
   readonly patches?: Origin["patches"];

@@ -1,6 +1,9 @@
+import { bool, dotted, int, list, quasiquote, quote, real, str, sym, type Datum } from "@guix-ts/scheme-printer";
 import { deepFreeze } from "./deep-freeze.js";
 import type { License } from "./licenses.js";
 import {
+  layoutOf,
+  type Layout,
   type AnySearchPath,
   type BuildSystem,
   type PackageVariable,
@@ -8,13 +11,15 @@ import {
   type GuixPackage,
   type Origin,
   type Package,
+  type Properties,
+  type PropertyValue,
   type PackageInput,
   type Scheme,
   type SearchPath,
 } from "./values.js";
 
 /** What `pkg()` takes: the fields of a package, inputs and outputs optional. */
-export interface PackageOptions {
+export interface PackageOptions extends Layout {
   readonly name: string;
   readonly version: string;
   /** An origin, or `undefined` for `(source #f)`. */
@@ -28,16 +33,11 @@ export interface PackageOptions {
   readonly description: string;
   readonly homePage: string;
   readonly license: License | readonly License[] | Scheme;
-  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme;
-  readonly supportedSystems?: readonly string[];
+  readonly properties?: Properties;
+  /** Systems such as "x86_64-linux", or Scheme (`%64bit-supported-systems`). */
+  readonly supportedSystems?: readonly string[] | Scheme;
   readonly nativeSearchPaths?: readonly AnySearchPath[];
   readonly searchPaths?: readonly AnySearchPath[];
-  /** The order of its fields by Scheme name, when not Guix's usual one (what `guix-ts import` keeps). */
-  readonly order?: readonly string[];
-  /** Comment lines before a field, by its Scheme name: `{ arguments: [";; The tests need a network."] }`. */
-  readonly comments?: Readonly<Record<string, readonly string[]>>;
-  /** A comment on the same line after a field, by its Scheme name. */
-  readonly marginComments?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,9 +67,7 @@ export function pkg(options: PackageOptions): Package {
     supportedSystems: options.supportedSystems,
     nativeSearchPaths: options.nativeSearchPaths,
     searchPaths: options.searchPaths,
-    ...(options.order !== undefined ? { order: options.order } : {}),
-    ...(options.comments !== undefined ? { comments: options.comments } : {}),
-    ...(options.marginComments !== undefined ? { marginComments: options.marginComments } : {}),
+    ...layoutOf(options),
   });
 }
 
@@ -109,4 +107,35 @@ export function searchPath(options: Omit<SearchPath, "kind">): SearchPath {
  */
 export function predefinedSearchPath(variable: PredefinedSearchPath["variable"]): PredefinedSearchPath {
   return deepFreeze({ kind: "predefined-search-path", variable });
+}
+
+/** The datum of a property's value. */
+export function propertyDatum(value: PropertyValue): Datum {
+  if (typeof value === "string") return str(value);
+  if (typeof value === "boolean") return bool(value);
+  if (typeof value === "number") return Number.isInteger(value) ? int(value) : real(value);
+  if (Array.isArray(value)) return list((value as readonly string[]).map((v) => str(v)));
+  return value as Datum;
+}
+
+/**
+ * A package's properties as Guix code writes them: `'((NAME . VALUE) ...)`, or quasiquoted
+ * (`` `((upstream-name . "AER")) ``, as Guix's R and Bioconductor packages have them) when the
+ * values are to be evaluated.
+ *
+ * @example properties({ "upstream-name": "AER" }, { quasiquoted: true }) // `((upstream-name . "AER"))
+ */
+export function properties(
+  entries: Readonly<Record<string, PropertyValue>>,
+  options: { readonly quasiquoted?: boolean } = {},
+): Scheme {
+  // A list value is written as Guix code has it, `(name "a" "b")`, the same datum as `(name . ("a" "b"))`.
+  const alist = list(
+    Object.entries(entries).map(([name, value]) =>
+      Array.isArray(value)
+        ? list([sym(name), ...(value as readonly string[]).map((v) => str(v))])
+        : dotted([sym(name)], propertyDatum(value)),
+    ),
+  );
+  return options.quasiquoted === true ? quasiquote(alist) : quote(alist);
 }

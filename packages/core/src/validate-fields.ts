@@ -180,7 +180,12 @@ const textOrDatum = (value: unknown, path: string, what: string): Validation<unk
 export function validateExpression(e: Expression, path: string): Validation<Expression> {
   return andKeep(
     e,
-    check(isDatumValue(e.node), `${path}.node`, e.node, "expected Scheme"),
+    check(
+      isDatumValue(e.node) || (e.node.kind === "comment" && /^;/.test(e.node.text)),
+      `${path}.node`,
+      e.node,
+      "expected Scheme",
+    ),
     each(Array.isArray(e.modules) ? e.modules : [e.modules], `${path}.modules`, (m, mp) =>
       check(
         Array.isArray(m) && m.length > 0 && Array.from(m).every((x) => matches(VARIABLE, x)),
@@ -193,7 +198,7 @@ export function validateExpression(e: Expression, path: string): Validation<Expr
 }
 
 export function validateGitReference(ref: GitReference, path: string): Validation<CheckedGitReference> {
-  const commit: Validation<string | import("./values.js").Scheme> =
+  const commit: Validation<string | Expression | import("./values.js").Scheme> =
     ref.commit === undefined
       ? problem(
           `${path}.commit`,
@@ -202,17 +207,21 @@ export function validateGitReference(ref: GitReference, path: string): Validatio
             ? "missing: give a commit, or a ref for `guix-ts lock` to pin"
             : `not pinned yet: run \`guix-ts lock\` to pin ref ${isText(ref.ref) ? ref.ref : show(ref.ref)}`,
         )
-      : isDatumValue(ref.commit)
-        ? ok(ref.commit as import("./values.js").Scheme)
-        : check(
-            matches(COMMIT, ref.commit) || matches(TAG, ref.commit),
-            `${path}.commit`,
-            ref.commit as string,
-            "expected a full commit id (40 hex digits), a tag, or Scheme such as packageVersion",
-          );
+      : isExpression(ref.commit)
+        ? ok(ref.commit)
+        : isDatumValue(ref.commit)
+          ? ok(ref.commit as import("./values.js").Scheme)
+          : check(
+              matches(COMMIT, ref.commit) || matches(TAG, ref.commit),
+              `${path}.commit`,
+              ref.commit as string,
+              "expected a full commit id (40 hex digits), a tag, or Scheme such as packageVersion",
+            );
   return pipe(
     all({
-      url: validateUrl(ref.url, `${path}.url`),
+      url: isScheme(ref.url)
+        ? check(isDatumValue(ref.url), `${path}.url`, ref.url, "expected a URL or Scheme")
+        : validateUrl(ref.url, `${path}.url`),
       commit,
       ref: optional(ref.ref, (r) => check(matches(TAG, r), `${path}.ref`, r, "expected a branch or tag name")),
       recursive: optional(ref.recursive, (r) =>
@@ -282,6 +291,8 @@ export function validateOrigin(origin: Origin, path: string): Validation<Checked
       ),
       patchFlags: optional(origin.patchFlags, (flags) => texts(flags, `${path}.patchFlags`)),
       comments: optional(origin.comments, (c) => validateComments(c, `${path}.comments`)),
+      innerComments: optional(origin.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
+      blankLinesBefore: optional(origin.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
       marginComments: optional(origin.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
       order: optional(origin.order, (o) => texts(o, `${path}.order`)),
       patchInputs: optional(origin.patchInputs, (inputs) =>

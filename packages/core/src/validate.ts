@@ -56,6 +56,8 @@ import {
   isScheme,
   type ArgumentValue,
   type BuildSystem,
+  type KeywordArguments,
+  type SubstituteKeywordArguments,
   type Manifest,
   type Package,
   type PackageInput,
@@ -93,7 +95,8 @@ function validateProperties(props: unknown, path: string): Validation<unknown> {
       if (typeof value === "string") return text(value, at, "a string");
       if (typeof value === "boolean") return ok(value);
       if (typeof value === "number") return number(value, at);
-      return check(isDatumValue(value), at, value, "expected a string, boolean, number or Scheme");
+      if (Array.isArray(value)) return eachOf(value, at, (v: unknown, vp) => text(v, vp, "a string"));
+      return check(isDatumValue(value), at, value, "expected a string, boolean, number, list of strings or Scheme");
     }),
   );
 }
@@ -257,11 +260,27 @@ class Checker {
     return pipe(
       all({
         name: check(matches(/^[a-z0-9-]+$/, bs.name), `${path}.name`, bs.name, "expected a build system name"),
-        comments: optional(bs.comments, (c) => validateComments(c, `${path}.comments`)),
-        marginComments: optional(bs.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
         variable: optional(bs.variable, (v) =>
           check(matches(VARIABLE, v), `${path}.variable`, v, "expected a variable name"),
         ),
+        keywordArguments: this.keywordArguments(bs, path, bs.variable?.replace(/-build-system$/, "") ?? bs.name),
+      }),
+      E.map(({ keywordArguments: { arguments: args } }) => ({ ...bs, arguments: args })),
+    );
+  }
+
+  /** Keyword arguments, their style and comments; each keyword checked against the catalogue for `buildSystem` if named. */
+  private keywordArguments<T extends Omit<BuildSystem, "kind" | "name"> | KeywordArguments>(
+    bs: T,
+    path: string,
+    buildSystem: string | undefined,
+  ): Validation<Omit<T, "arguments"> & { readonly arguments: readonly (readonly [string, CheckedArgument])[] }> {
+    return pipe(
+      all({
+        comments: optional(bs.comments, (c) => validateComments(c, `${path}.comments`)),
+        marginComments: optional(bs.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
+        innerComments: optional(bs.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
+        blankLinesBefore: optional(bs.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
         style: check(
           bs.style === "modern" || bs.style === "quoted" || bs.style === "quasiquoted",
           `${path}.style`,
@@ -273,8 +292,7 @@ class Checker {
             return problem(ep, entry, "expected [keyword, value], the keyword a name without #:");
           const [keyword, value] = entry as [string, ArgumentValue];
           const unknown =
-            this.knowledge &&
-            keywordProblem(this.knowledge, bs.variable?.replace(/-build-system$/, "") ?? bs.name, keyword);
+            this.knowledge && buildSystem !== undefined && keywordProblem(this.knowledge, buildSystem, keyword);
           if (unknown) return problem(`${path}.${keyword}`, value, unknown);
           return pipe(
             this.argument(value, `${path}.${keyword}`),
@@ -386,12 +404,22 @@ class Checker {
         arguments: optional(substitutions, (subs): Validation<NonNullable<CheckedVariant["arguments"]>> =>
           isScheme(subs)
             ? check(isDatumValue(subs), `${path}.arguments`, subs, "expected a datum")
-            : kindOf(subs) !== "substitute-keyword-arguments"
-              ? problem(`${path}.arguments`, subs, "expected substituteKeywordArguments(...)")
-              : pipe(
-                  eachOf(subs.clauses, `${path}.arguments.clauses`, (c: unknown, cp) => this.substitution(c, cp)),
-                  E.map((clauses) => ({ kind: "substitute-keyword-arguments" as const, clauses })),
-                ),
+            : kindOf(subs) === "keyword-arguments"
+              ? this.keywordArguments(subs as KeywordArguments, `${path}.arguments`, undefined)
+              : kindOf(subs) !== "substitute-keyword-arguments"
+                ? problem(
+                    `${path}.arguments`,
+                    subs,
+                    "expected substituteKeywordArguments(...) or keywordArguments(...)",
+                  )
+                : pipe(
+                    eachOf(
+                      (subs as SubstituteKeywordArguments).clauses,
+                      `${path}.arguments.clauses`,
+                      (c: unknown, cp) => this.substitution(c, cp),
+                    ),
+                    E.map((clauses) => ({ kind: "substitute-keyword-arguments" as const, clauses })),
+                  ),
         ),
         nativeInputs: inputs("nativeInputs"),
         inputs: inputs("inputs"),
@@ -422,6 +450,8 @@ class Checker {
           optional(v.license, (license) => validateLicenses(license, `${path}.license`)),
           optional(v.properties, (props) => validateProperties(props, `${path}.properties`)),
           optional(v.comments, (c) => validateComments(c, `${path}.comments`)),
+          optional(v.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
+          optional(v.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
           optional(v.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
           optional(v.order, (o) => texts(o, `${path}.order`)),
         ),
@@ -487,15 +517,19 @@ class Checker {
           nonEmpty(p.description, `${path}.description`, "description"),
           validateUrl(p.homePage, `${path}.homePage`),
           validateLicenses(p.license, `${path}.license`),
-          optional(p.supportedSystems, (s) =>
-            eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
-              check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
-            ),
+          optional(p.supportedSystems, (s): Validation<unknown> =>
+            isScheme(s)
+              ? check(isDatumValue(s), `${path}.supportedSystems`, s, "expected a datum")
+              : eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
+                  check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
+                ),
           ),
           optional(p.nativeSearchPaths, (s) => eachOf(s, `${path}.nativeSearchPaths`, validateSearchPath)),
           optional(p.searchPaths, (s) => eachOf(s, `${path}.searchPaths`, validateSearchPath)),
           optional(p.properties, (props) => validateProperties(props, `${path}.properties`)),
           optional(p.comments, (c) => validateComments(c, `${path}.comments`)),
+          optional(p.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
+          optional(p.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
           optional(p.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
           optional(p.order, (o) => texts(o, `${path}.order`)),
         ),

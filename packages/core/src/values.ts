@@ -11,6 +11,37 @@ import type { License } from "./licenses.js";
 export type Scheme = Node;
 
 /**
+ * How a record's fields are laid out when Guix's usual way is not wanted (what `guix-ts import`
+ * keeps of a file): their order, and comments by Scheme field name.
+ */
+export interface Layout {
+  /** The order its fields are written in, by Scheme field name (`["name", "version", "home-page"...]`); by default Guix's usual one. */
+  readonly order?: readonly string[] | undefined;
+  /** Comment lines written before a field: `{ arguments: [";; The tests need a network."] }`. */
+  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** A comment on the same line after a field: `{ version: "; the last with Python 2" }`. */
+  readonly marginComments?: Readonly<Record<string, string>> | undefined;
+  /** Comment lines inside a field, before its value: `(arguments ;; Why.\n (list ...))`. */
+  readonly innerComments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The fields with a blank line before them (and before their comments). */
+  readonly blankLinesBefore?: readonly string[] | undefined;
+}
+
+/**
+ * The layout options given (those undefined left out), for a builder to keep.
+ *
+ * @example layoutOf({ name: "x", order: ["version", "name"] }) // { order: ["version", "name"] }
+ */
+export function layoutOf(options: Layout): Layout {
+  const { order, comments, marginComments, innerComments, blankLinesBefore } = options;
+  return Object.fromEntries(
+    Object.entries({ order, comments, marginComments, innerComments, blankLinesBefore }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
+}
+
+/**
  * Scheme code and the modules it needs: what the typed expression builders give (`concat`,
  * `pypiUri`, `searchPatches`...), so that a file imports what its expressions call.
  */
@@ -135,7 +166,7 @@ export type VariantInputs = readonly PackageInput[] | ModifyInputs;
  * A variant of a package, `(package (inherit PARENT) FIELD...)` or `(package/inherit PARENT FIELD...)`:
  * the fields given replace the parent's, the others are the parent's.
  */
-export interface PackageVariant {
+export interface PackageVariant extends Layout {
   readonly kind: "package-variant";
   readonly parent: PackageRef;
   /** `package/inherit` also applies the variant to the parent's `replacement` (security grafts). */
@@ -144,8 +175,11 @@ export interface PackageVariant {
   readonly version?: string | undefined;
   readonly source?: Origin | Scheme | undefined;
   readonly buildSystem?: BuildSystem | undefined;
-  /** The parent's arguments substituted (`buildSystem` sets both instead), or Scheme written as it is. */
-  readonly arguments?: SubstituteKeywordArguments | Scheme | undefined;
+  /**
+   * The parent's arguments substituted, arguments of its own under the parent's build system
+   * (`keywordArguments({...})`; `buildSystem` sets both instead), or Scheme written as it is.
+   */
+  readonly arguments?: SubstituteKeywordArguments | KeywordArguments | Scheme | undefined;
   readonly inputs?: VariantInputs | undefined;
   readonly nativeInputs?: VariantInputs | undefined;
   readonly propagatedInputs?: VariantInputs | undefined;
@@ -154,15 +188,9 @@ export interface PackageVariant {
   readonly description?: string | undefined;
   readonly homePage?: string | undefined;
   readonly license?: License | readonly License[] | Scheme | undefined;
-  readonly properties?: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme | undefined;
+  readonly properties?: Properties | undefined;
   /** The package that replaces it by grafting, or `false` for none (`(replacement #f)`). */
   readonly replacement?: PackageRef | false | undefined;
-  /** The order its fields are written in, by Scheme field name (`inherit` first, as Guix has it). */
-  readonly order?: readonly string[] | undefined;
-  /** Comment lines written before a field, by its Scheme name. */
-  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
-  /** A comment on the same line after a field, by its Scheme name. */
-  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
@@ -199,6 +227,15 @@ export interface PredefinedSearchPath {
 /** A search path: one written out, one of Guix's predefined ones, or Scheme (`%gcc-search-paths` is a list: not here). */
 export type AnySearchPath = SearchPath | PredefinedSearchPath | Scheme;
 
+/** A property's value: text, a boolean, a number, a list of text (`("gfortran")`), or Scheme. */
+export type PropertyValue = string | number | boolean | readonly string[] | Scheme;
+
+/**
+ * A package's `properties`: an association list by name (`{ "upstream-name": "AER" }` is
+ * `'((upstream-name . "AER"))`), or Scheme (what `properties(..., { quasiquoted: true })` gives).
+ */
+export type Properties = Readonly<Record<string, PropertyValue>> | Scheme;
+
 /** An environment variable a package sets from its profile: `(search-path-specification ...)`. */
 export interface SearchPath {
   readonly kind: "search-path";
@@ -212,16 +249,20 @@ export interface SearchPath {
 /** A git checkout to fetch: `(git-reference (url ...) (commit ...) (recursive? ...))`. */
 export interface GitReference {
   readonly kind: "git-reference";
-  readonly url: string;
-  /** A commit id or tag, or Scheme such as the package's `version` variable; undefined until the lock gives it. */
-  readonly commit: string | Scheme | undefined;
+  /** The repository, or Scheme: the package's `home-page` ({@link packageHomePage}). */
+  readonly url: string | Scheme;
+  /**
+   * A commit id or tag, computed from the version (`concat("v", packageVersion)`), or Scheme such as
+   * the package's `version` variable; undefined until the lock gives it.
+   */
+  readonly commit: string | Expression | Scheme | undefined;
   /** The branch or tag to follow; `guix-ts lock` pins it to a commit. */
   readonly ref?: string | undefined;
   readonly recursive?: boolean | undefined;
 }
 
 /** Where a package's source comes from and its hash: `(origin (method ...) (uri ...) (sha256 ...))`. */
-export interface Origin {
+export interface Origin extends Layout {
   readonly kind: "origin";
   /** `git-fetch`, `url-fetch`, ... and the module that exports it. */
   readonly method: { readonly name: string; readonly module: readonly string[] };
@@ -237,12 +278,6 @@ export interface Origin {
   readonly patchInputs?: readonly (GuixPackage | Scheme)[] | undefined;
   readonly snippet?: Scheme | undefined;
   readonly modules?: readonly (readonly string[])[] | undefined;
-  /** The order its fields are written in, by Scheme field name (`["method", "uri", "sha256"]`); by default Guix's usual one. */
-  readonly order?: readonly string[] | undefined;
-  /** Comment lines written before a field, by its Scheme name: `{ snippet: [";; Remove bundled code."] }`. */
-  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
-  /** A comment on the same line after a field, by its Scheme name: `{ version: "; the last with Python 2" }`. */
-  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A keyword argument's value; a package is written as its variable (unquoted in the quoted style). */
@@ -281,6 +316,11 @@ export interface InstallPlanEntry {
 /** `(list #:k v ...)`; `'(#:k v ...)`; or `` `(#:k ,v ...) `` (always quasiquoted, as older Guix code has it). */
 export type ArgumentStyle = "modern" | "quoted" | "quasiquoted";
 
+/** A package's `(arguments ...)` of its own: what a variant keeping its parent's build system gives. */
+export interface KeywordArguments extends Omit<BuildSystem, "kind" | "name" | "variable"> {
+  readonly kind: "keyword-arguments";
+}
+
 /** A build system and its keyword arguments: `(build-system NAME-build-system) (arguments ...)`. */
 export interface BuildSystem {
   readonly kind: "build-system";
@@ -295,10 +335,14 @@ export interface BuildSystem {
   readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
   /** A comment on the same line after a keyword argument's value, by keyword. */
   readonly marginComments?: Readonly<Record<string, string>> | undefined;
+  /** Comment lines between a keyword and its value, by keyword. */
+  readonly innerComments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The keywords with a blank line before them (and before their comments). */
+  readonly blankLinesBefore?: readonly string[] | undefined;
 }
 
 /** A package definition, as `pkg()` builds it: every field of Guix's `package` record that guix-ts writes. */
-export interface Package {
+export interface Package extends Layout {
   readonly kind: "package";
   readonly name: string;
   readonly version: string;
@@ -314,16 +358,11 @@ export interface Package {
   /** A license, several, or Scheme (`(license:fsf-free "...")` as a file has it). */
   readonly license: License | readonly License[] | Scheme;
   /** An alist by name, or Scheme (`` `((upstream-name . ,name)) ``). */
-  readonly properties: Readonly<Record<string, string | number | boolean | Scheme>> | Scheme | undefined;
-  readonly supportedSystems: readonly string[] | undefined;
+  readonly properties: Properties | undefined;
+  /** Systems such as "x86_64-linux", or Scheme (`%64bit-supported-systems`). */
+  readonly supportedSystems: readonly string[] | Scheme | undefined;
   readonly nativeSearchPaths: readonly AnySearchPath[] | undefined;
   readonly searchPaths: readonly AnySearchPath[] | undefined;
-  /** The order its fields are written in, by Scheme field name (`["name", "version", "home-page"...]`); by default Guix's usual one. */
-  readonly order?: readonly string[] | undefined;
-  /** Comment lines written before a field, by its Scheme name: `{ arguments: [";; The tests need a network."] }`. */
-  readonly comments?: Readonly<Record<string, readonly string[]>> | undefined;
-  /** A comment on the same line after a field, by its Scheme name: `{ version: "; the last with Python 2" }`. */
-  readonly marginComments?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What a manifest file evaluates to: specifications, packages, their concatenation, a development manifest, or Scheme. */

@@ -3,10 +3,12 @@
  * that change, the parent's inputs modified (`modify-inputs`) and its arguments substituted
  * (`substitute-keyword-arguments`). Builders only build: `validateManifest` checks them.
  */
+import { buildSystem, type CommonArguments } from "./build-systems/build-system.js";
 import { deepFreeze } from "./deep-freeze.js";
 import type {
   ArgumentValue,
   InputClause,
+  KeywordArguments,
   KeywordSubstitution,
   ModifyInputs,
   PackageInput,
@@ -103,4 +105,25 @@ export function keywordSubstitution(
   options: { readonly variable?: string; readonly default?: ArgumentValue } = {},
 ): KeywordSubstitution {
   return deepFreeze({ keyword, value, ...options });
+}
+
+/**
+ * A variant's `(arguments ...)` of its own, under the parent's build system: the options of any
+ * typed build system (`tests`, `configureFlags`, `phases`, `extra`...).
+ *
+ * @example inherit(python, { arguments: keywordArguments({ tests: false }) }) // (arguments (list #:tests? #f))
+ */
+export function keywordArguments(options: CommonArguments): KeywordArguments {
+  const {
+    arguments: args,
+    style,
+    comments,
+    marginComments,
+    innerComments,
+    blankLinesBefore,
+  } = buildSystem("", options, {});
+  const layout = Object.entries({ comments, marginComments, innerComments, blankLinesBefore }).filter(
+    ([, v]) => v !== undefined,
+  );
+  return deepFreeze({ kind: "keyword-arguments", arguments: args, style, ...Object.fromEntries(layout) });
 }

@@ -13,9 +13,15 @@ export interface Code<T = unknown> {
   readonly uses: readonly string[];
   /** The parts kept as Scheme (`"arguments phases"`, `"license"`): what the builders could type next. */
   readonly raws?: readonly string[];
+  /** The build-side code in it (a phase's body, a snippet): Scheme by nature, typed no further. */
+  readonly codes?: readonly string[];
 }
 
-const rawsOf = (codes: readonly Code[]): string[] => codes.flatMap((c) => c.raws ?? []);
+/** The raw parts and the build-side code of the codes a code is made of. */
+const partsOf = (codes: readonly Code[]): Pick<Code, "raws" | "codes"> => ({
+  raws: codes.flatMap((c) => c.raws ?? []),
+  codes: codes.flatMap((c) => c.codes ?? []),
+});
 
 /**
  * Why a form cannot be typed: what the builders still lack, counted in the summary.
@@ -48,13 +54,21 @@ export const named = <T>(name: string, value: T): Code<T> => ({ ts: { k: "word",
 
 /** Scheme kept as it is: `schemeOf(TEXT)`; `part` names it in the summary. */
 export function raw(node: Datum, part: string): Code<Datum> {
+  return { ...schemeCode(node, part), raws: [part] };
+}
+
+/** Build-side code (a phase's body, a snippet, a computed flag): `schemeOf(TEXT)`, counted as code, not as a gap. */
+export function buildCode(node: Datum, part: string): Code<Datum> {
+  return { ...schemeCode(node, part), codes: [part] };
+}
+
+function schemeCode(node: Datum, part: string): Code<Datum> {
   if (!isDatum(node)) throw new Untyped(`a comment in ${part}, where the builders keep none`);
   const text = printDatum(node);
   return {
     ts: { k: "call", callee: "schemeOf", args: [{ k: "tpl", text: templateText(text) }] },
     value: schemeOf(text),
     uses: ["schemeOf"],
-    raws: [part],
   };
 }
 
@@ -64,7 +78,7 @@ export function array<T>(items: readonly Code<T>[]): Code<T[]> {
     ts: { k: "arr", items: items.map((i) => i.ts) },
     value: items.map((i) => i.value),
     uses: items.flatMap((i) => i.uses),
-    raws: rawsOf(items),
+    ...partsOf(items),
   };
 }
 
@@ -75,7 +89,7 @@ export function object(fields: readonly (readonly [string, Code | undefined])[])
     ts: { k: "obj", props: given.map(([k, c]) => [k, c.ts] as const) },
     value: Object.fromEntries(given.map(([k, c]) => [k, c.value])),
     uses: given.flatMap(([, c]) => c.uses),
-    raws: rawsOf(given.map(([, c]) => c)),
+    ...partsOf(given.map(([, c]) => c)),
   };
 }
 
@@ -85,6 +99,6 @@ export function callOf<T>(name: string, fn: (...args: never[]) => T, args: reado
     ts: { k: "call", callee: name, args: args.map((a) => a.ts) },
     value: (fn as (...a: unknown[]) => T)(...args.map((a) => a.value)),
     uses: [name, ...args.flatMap((a) => a.uses)],
-    raws: rawsOf(args),
+    ...partsOf(args),
   };
 }

@@ -17,8 +17,10 @@ export interface ImportSummary {
   readonly packages: number;
   /** Packages written as builder code, some of their parts perhaps as Scheme. */
   readonly typed: number;
-  /** Typed packages with no part left as Scheme. */
+  /** Typed packages with no part left as Scheme but build-side code (a phase's body, a snippet, a `#~` value). */
   readonly fullyTyped: number;
+  /** Typed packages holding build-side code, written as `scheme` templates: Scheme by nature, typed no further. */
+  readonly withBuildCode: number;
   /** Why packages stayed Scheme, commonest first: `[["package field inherit", 12], ...]`. */
   readonly untyped: readonly (readonly [string, number])[];
   /** The parts of typed packages left as Scheme, commonest first: `[["#:phases", 300], ...]`. */
@@ -125,6 +127,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
   let packages = 0;
   let typed = 0;
   let fullyTyped = 0;
+  let withBuildCode = 0;
   const rawParts = new Map<string, number>();
   const flush = (): void => {
     if (chunk.length === 0) return;
@@ -163,6 +166,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     typed++;
     const raws = new Set(result.code.raws ?? []);
     if (raws.size === 0) fullyTyped++;
+    if ((result.code.codes ?? []).length > 0) withBuildCode++;
     for (const part of raws) rawParts.set(part, (rawParts.get(part) ?? 0) + 1);
     flush();
     const name = identifier(result.variable, names);
@@ -186,6 +190,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     packages,
     typed,
     fullyTyped,
+    withBuildCode,
     untyped: [...reasons].sort((a, b) => b[1] - a[1]),
     rawParts: [...rawParts].sort((a, b) => b[1] - a[1]),
   };

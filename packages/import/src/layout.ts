@@ -116,11 +116,19 @@ export function layout(node: Ts, indent: number, column: number, rest: number): 
   }
 }
 
-/** `key: value`: a string too long breaks after the colon; anything else breaks inside itself. */
+/**
+ * `key: value`: a value with no place to break before its end (a string, a template, a call of one
+ * template) whose first line is too long breaks after the colon, unless the key is short (under 5
+ * characters, as prettier has it); anything else breaks inside itself.
+ */
 function property(name: string, value: Ts, indent: number): string {
   const head = `${key(name)}: `;
-  if (value.k === "str" && !fits(flat(value), indent + head.length, 1))
-    return `${key(name)}:\n${" ".repeat(indent + 2)}${flat(value)}`;
+  const unbreakable =
+    value.k === "str" ||
+    value.k === "tpl" ||
+    (value.k === "call" && value.args.length === 1 && value.args[0]!.k === "tpl");
+  if (unbreakable && key(name).length >= 5 && !fits(flat(value), indent + head.length, 1))
+    return `${key(name)}:\n${" ".repeat(indent + 2)}${layout(value, indent + 2, indent + 2, 1)}`;
   return head + layout(value, indent, indent + head.length, 1);
 }
 
@@ -134,8 +142,7 @@ function call(node: Extract<Ts, { k: "call" }>, indent: number, column: number):
   const before = args.slice(0, -1);
   const expandable =
     last !== undefined &&
-    ((last.k === "obj" && last.props.length > 0) ||
-      (last.k === "arr" && last.items.length > 0 && !conciseBreak(last))) &&
+    ((last.k === "obj" && last.props.length > 0) || (last.k === "arr" && last.items.length > 0)) &&
     before.at(-1)?.k !== last.k &&
     !before.some(hardBreak);
   if (expandable) {

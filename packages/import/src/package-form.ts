@@ -4,8 +4,8 @@
  * is right: the caller lowers the value and compares it with the form.
  */
 import * as G from "@guix-ts/core";
-import { isDatum, printDatum, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
-import { array, callOf, literal, named, object, raw, Untyped, type Code } from "./code.js";
+import { isDatum, PREFIXES, printDatum, type Datum, type ListNode, type Node } from "@guix-ts/scheme-printer";
+import { array, buildCode, callOf, literal, named, object, raw, Untyped, type Code } from "./code.js";
 
 const isList = (n: Node | undefined): n is ListNode => n?.kind === "list" && n.tail === undefined;
 const headOf = (n: Node | undefined): string | undefined =>
@@ -16,12 +16,28 @@ const args = (n: ListNode): Node[] => n.items.slice(1);
 function fieldsOf(
   forms: readonly Node[],
   what: string,
-): { fields: [string, Node][]; comments: Record<string, string[]>; margins: Record<string, string> } {
+): {
+  fields: [string, Node][];
+  comments: Record<string, string[]>;
+  margins: Record<string, string>;
+  inner: Record<string, string[]>;
+  blanks: string[];
+} {
   const fields: [string, Node][] = [];
   const comments: Record<string, string[]> = {};
   const margins: Record<string, string> = {};
+  const inner: Record<string, string[]> = {};
+  const blanks: string[] = [];
   let pending: string[] = [];
+  let blank = false;
   for (const f of forms) {
+    // One blank line before a field (and its comments) is kept; any other is not.
+    if (f.kind === "blank-lines") {
+      if (blank || pending.length > 0 || f.count !== 1 || fields.length === 0)
+        throw new Untyped(`${what}: blank lines where the builders put none`);
+      blank = true;
+      continue;
+    }
     if (f.kind === "comment" && !f.margin) {
       pending.push(f.text);
       continue;
@@ -31,18 +47,26 @@ function fieldsOf(
       margins[previous] = f.text;
       continue;
     }
-    if (isList(f) && args(f).some((n) => !isDatum(n))) throw new Untyped(`${what}: a comment inside a field`);
-    const [value, ...more] = isList(f) ? args(f) : [];
+    // Comment lines between the field's name and its value are kept; any other comment is not.
+    const within = isList(f) ? args(f) : [];
+    const lines = within.findIndex((n) => isDatum(n));
+    const before = within.slice(0, Math.max(lines, 0));
+    if (within.slice(lines).some((n) => !isDatum(n)) || before.some((n) => n.kind !== "comment" || n.margin))
+      throw new Untyped(`${what}: a comment inside a field`);
+    if (before.length > 0) inner[headOf(f)!] = before.map((n) => (n as { text: string }).text);
+    const [value, ...more] = within.slice(before.length);
     if (!isList(f) || headOf(f) === undefined || value === undefined || more.length > 0)
       throw new Untyped(
         f.kind === "comment" ? `${what}: a comment after a field` : `${what}: a field that is not (NAME VALUE)`,
       );
     if (pending.length > 0) comments[headOf(f)!] = pending;
+    if (blank) blanks.push(headOf(f)!);
     pending = [];
+    blank = false;
     fields.push([headOf(f)!, value]);
   }
-  if (pending.length > 0) throw new Untyped(`${what}: a comment after the last field`);
-  return { fields, comments, margins };
+  if (pending.length > 0 || blank) throw new Untyped(`${what}: a comment or blank line after the last field`);
+  return { fields, comments, margins, inner, blanks };
 }
 
 /** `marginComments: {...}` when there are any. */
@@ -69,8 +93,19 @@ function quotedStrings(node: Node, what: string): Code<string[]> {
   return array(node.datum.items.map((i) => text(i, what)));
 }
 
-/** An input: `zlib`, or `(list glib "bin")`. */
+/** What a value that is not a call looks like, for a reason: `` `(...) ``, `'(...)`, a symbol. */
+function shapeOf(node: Node): string {
+  if (node.kind === "prefixed") return `${PREFIXES[node.prefix]}(...)`;
+  return node.kind === "symbol" ? "a variable" : node.kind;
+}
+
+/** An input: `zlib`, or `(list glib "bin")`; a comment among them. */
 function input(node: Node): Code {
+  if (node.kind === "comment")
+    return callOf("inputComment", G.inputComment, [
+      literal(node.text),
+      ...(node.margin ? [object([["margin", literal(true)]])] : []),
+    ]);
   if (node.kind === "symbol") return callOf("packageVariable", G.packageVariable, [literal(node.name)]);
   if (headOf(node) === "list" && isList(node) && node.items.length === 3 && node.items[1]!.kind === "symbol")
     return array([input(node.items[1]!), text(node.items[2]!, "input output")]);
@@ -89,39 +124,80 @@ function cargoInputs(node: Node): Code | undefined {
 function inputs(node: Node): Code {
   const crates = cargoInputs(node);
   if (crates !== undefined) return array([crates]);
+  if (node.kind === "prefixed" && node.prefix === "quote" && isList(node.datum) && node.datum.items.length === 0)
+    return array([]);
   const head = headOf(node);
   if (isList(node) && (head === "cons" || head === "cons*") && node.items.length >= 3) {
     const last = cargoInputs(node.items.at(-1)!);
     if (last !== undefined) return array([...node.items.slice(1, -1).map(input), last]);
   }
-  if (head !== "list" || !isList(node)) throw new Untyped(`inputs not (list ...): (${head ?? "?"} ...)`);
+  if (head === "list" && isList(node) && node.items.length === 1) throw new Untyped("inputs: (list) of none");
+  if (head !== "list" || !isList(node))
+    throw new Untyped(`inputs not (list ...): ${head !== undefined ? `(${head} ...)` : shapeOf(node)}`);
   return array(args(node).map(input));
 }
 
-/** `license:gpl3+` or `(list license:a license:b)`, with the file's prefix; any other license as Scheme. */
+/**
+ * `license:gpl3+`, `(license:non-copyleft "URI" ["COMMENT"])`, or a list of them, with the file's
+ * prefix; `(package-license VARIABLE)`; any other license as Scheme.
+ */
 function license(node: Node, prefix: string): Code {
-  const name = (n: Node): string | undefined =>
-    n.kind === "symbol" && n.name.startsWith(prefix) && G.isLicenseName(n.name.slice(prefix.length))
-      ? n.name.slice(prefix.length)
-      : undefined;
-  const many = headOf(node) === "list" && isList(node) ? args(node) : undefined;
-  if (many !== undefined && many.length > 0 && many.every((n) => name(n) !== undefined))
-    return array(many.map((n) => literal(name(n)!)));
-  if (many === undefined && name(node) !== undefined) return literal(name(node)!);
-  return raw(node as Datum, `license (${headOf(node) ?? node.kind})`);
+  const one = (n: Node): Code | undefined => {
+    if (n.kind === "symbol")
+      return n.name.startsWith(prefix) && G.isLicenseName(n.name.slice(prefix.length))
+        ? literal(n.name.slice(prefix.length))
+        : undefined;
+    const [procedure, uri, comment, ...more] = isList(n) ? n.items : [];
+    const builder =
+      procedure?.kind === "symbol"
+        ? (
+            {
+              [`${prefix}non-copyleft`]: ["nonCopyleft", G.nonCopyleft],
+              [`${prefix}fsf-free`]: ["fsfFree", G.fsfFree],
+            } as const
+          )[procedure.name]
+        : undefined;
+    if (
+      builder === undefined ||
+      uri?.kind !== "string" ||
+      (comment !== undefined && comment.kind !== "string") ||
+      more.length > 0
+    )
+      return undefined;
+    return callOf(builder[0], builder[1], [
+      literal(uri.value),
+      ...(comment?.kind === "string" ? [literal(comment.value)] : []),
+    ]);
+  };
+  if (headOf(node) === "package-license" && isList(node) && node.items.length === 2 && node.items[1]!.kind === "symbol")
+    return callOf("packageLicense", G.packageLicense, [literal(node.items[1].name)]);
+  const many = headOf(node) === "list" && isList(node) ? args(node).map(one) : undefined;
+  if (many !== undefined && many.length > 0 && many.every((c) => c !== undefined)) return array(many as Code[]);
+  const single = many === undefined ? one(node) : undefined;
+  return single ?? raw(node as Datum, `license (${headOf(node) ?? node.kind})`);
 }
 
-/** `'((hidden? . #t) (upstream-name . "x"))` */
+/** `'((hidden? . #t) (upstream-name . "x"))`, or quasiquoted as `properties({...}, { quasiquoted: true })`. */
 function properties(node: Node): Code {
-  const alist = node.kind === "prefixed" && node.prefix === "quote" && isList(node.datum) ? node.datum.items : [];
-  const pairs = alist.every(
-    (pair) =>
-      pair.kind === "list" && pair.items.length === 1 && pair.items[0]!.kind === "symbol" && pair.tail !== undefined,
-  );
-  if (alist.length === 0 || !pairs) return raw(node as Datum, "properties");
-  return object(
+  const quoting = node.kind === "prefixed" ? node.prefix : undefined;
+  const alist: readonly Node[] =
+    node.kind === "prefixed" && (quoting === "quote" || quoting === "quasiquote") && isList(node.datum)
+      ? node.datum.items
+      : [];
+  // `(name . value)`, or `(name "a" "b")`: a name and a list of strings.
+  const isPair = (pair: Node): boolean =>
+    pair.kind === "list" && pair.items.length === 1 && pair.items[0]!.kind === "symbol" && pair.tail !== undefined;
+  const isStrings = (entry: Node): boolean =>
+    isList(entry) &&
+    entry.items.length > 1 &&
+    entry.items[0]!.kind === "symbol" &&
+    entry.items.slice(1).every((i) => i.kind === "string");
+  if (alist.length === 0 || !alist.every((e) => isPair(e) || isStrings(e))) return raw(node as Datum, "properties");
+  const entries = object(
     alist.map((item) => {
-      const pair = item as ListNode & { tail: Datum };
+      const pair = item as ListNode;
+      const name = (pair.items[0] as { name: string }).name;
+      if (pair.tail === undefined) return [name, array(pair.items.slice(1).map((i) => text(i, "a property")))] as const;
       const value = pair.tail;
       const code =
         value.kind === "string"
@@ -131,35 +207,208 @@ function properties(node: Node): Code {
             : value.kind === "integer" && Number.isSafeInteger(Number(value.value))
               ? literal(Number(value.value))
               : raw(value, "a property value");
-      return [(pair.items[0] as { name: string }).name, code] as const;
+      return [name, code] as const;
     }),
   );
+  return quoting === "quote"
+    ? entries
+    : callOf("properties", G.properties, [entries, object([["quasiquoted", literal(true)]])]);
 }
 
-/** A keyword argument's value: a literal, a list of strings (modern style), or Scheme. */
-function argument(node: Node, quoted: boolean, keyword: string): Code {
+/** A keyword argument's value: a literal, a list of strings, a package, phases, flags, build-side code, or Scheme. */
+function argument(node: Node, style: ArgumentStyle, keyword: string): Code {
   if (node.kind === "boolean" || node.kind === "string") return literal(node.value);
   if (node.kind === "integer" && Number.isSafeInteger(Number(node.value))) return literal(Number(node.value));
+  const typed =
+    keyword === "phases"
+      ? phases(node)
+      : keyword.endsWith("flags")
+        ? flags(node, keyword)
+        : keyword === "modules" || keyword === "imported-modules"
+          ? buildModules(node)
+          : undefined;
+  if (typed !== undefined) return typed;
+  // A package: its variable, unquoted where the arguments are quasiquoted.
+  const variable =
+    style === "modern"
+      ? node
+      : style === "quasiquoted" && node.kind === "prefixed" && node.prefix === "unquote"
+        ? node.datum
+        : undefined;
+  if (variable?.kind === "symbol" && /^[a-z]/.test(variable.name))
+    return callOf("packageVariable", G.packageVariable, [literal(variable.name)]);
   if (
-    !quoted &&
     node.kind === "prefixed" &&
     node.prefix === "quote" &&
     isList(node.datum) &&
     node.datum.items.every((i) => i.kind === "string")
   )
     return quotedStrings(node, "argument");
+  // Any other G-expression is code for the build side.
+  if (node.kind === "prefixed" && node.prefix === "gexp")
+    return flags(node, keyword) ?? buildCode(node as Datum, `#:${keyword}`);
   return raw(node as Datum, `#:${keyword}`);
+}
+
+type ArgumentStyle = "modern" | "quoted" | "quasiquoted";
+
+/** The form inside `#~FORM`, `'FORM` or `` `FORM ``, and how it was staged. */
+function unstaged(node: Node): [Node, G.Quoting] {
+  if (node.kind === "prefixed" && (node.prefix === "gexp" || node.prefix === "quote" || node.prefix === "quasiquote"))
+    return [node.datum, node.prefix];
+  return [node, "none"];
+}
+
+/** `{ quoting: ... }` unless it is the default, `#~`. */
+const quotingOption = (quoting: G.Quoting): [string, Code | undefined] => [
+  "quoting",
+  quoting === "gexp" ? undefined : literal(quoting),
+];
+
+/** A quoted symbol's name: `'check` is "check". */
+function phaseName(node: Node | undefined): string | undefined {
+  return node?.kind === "prefixed" && node.prefix === "quote" && node.datum.kind === "symbol"
+    ? node.datum.name
+    : undefined;
+}
+
+/** `#~(modify-phases %standard-phases CLAUSE...)` as `modifyPhases([...])`; undefined for other phases. */
+function phases(node: Node): Code | undefined {
+  const [form, quoting] = unstaged(node);
+  if (headOf(form) !== "modify-phases" || !isList(form) || form.items.length < 2) return undefined;
+  const [, base, ...clauses] = form.items;
+  if (clauses.some((c) => c.kind === "blank-lines")) return undefined;
+  const codes: Code[] = [];
+  for (const c of clauses) {
+    const previous = codes.at(-1);
+    if (c.kind === "comment" && c.margin) {
+      // The comment after a clause on its line: `[clause, ";comment"]`.
+      if (previous === undefined || Array.isArray(previous.value) || typeof previous.value === "string")
+        return undefined;
+      codes[codes.length - 1] = array([previous, literal(c.text)]);
+    } else codes.push(phaseClause(c));
+  }
+  const options = object([
+    [
+      "base",
+      base?.kind === "symbol" && base.name === "%standard-phases"
+        ? undefined
+        : base?.kind === "symbol"
+          ? literal(base.name)
+          : buildCode(base as Datum, "#:phases base"),
+    ],
+    quotingOption(quoting),
+  ]);
+  const args = [array(codes), ...(Object.keys(options.value).length > 0 ? [options] : [])];
+  return callOf("modifyPhases", G.modifyPhases, args);
+}
+
+/** A clause of `modify-phases`: a comment line, `deletePhase(...)`, `addAfter(...)`..., or Scheme. */
+function phaseClause(c: Node): Code {
+  if (c.kind === "comment") return literal(c.text);
+  const all = isList(c) ? c.items : [];
+  // Comment lines just before a phase's code are kept with it: `{ comments: [...] }`.
+  const codeAt = all.length - 1;
+  let notesAt = codeAt;
+  while (notesAt > 0 && all[notesAt - 1]!.kind === "comment" && !(all[notesAt - 1] as { margin: boolean }).margin)
+    notesAt--;
+  const notes = all.slice(notesAt, codeAt).map((n) => (n as { text: string }).text);
+  const items = [...all.slice(0, notesAt), ...all.slice(codeAt)];
+  const [head, first, second, code, ...more] = items;
+  const what = headOf(c);
+  const options = notes.length > 0 ? [object([["comments", array(notes.map(literal))]])] : [];
+  if (!items.every(isDatum)) return raw(c as Datum, "#:phases clause (comments)");
+  if (what === "delete" && phaseName(first) !== undefined && second === undefined && notes.length === 0)
+    return callOf("deletePhase", G.deletePhase, [literal(phaseName(first)!)]);
+  if (what === "replace" && phaseName(first) !== undefined && second !== undefined && code === undefined)
+    return callOf("replacePhase", G.replacePhase, [
+      literal(phaseName(first)!),
+      buildCode(second as Datum, "a phase"),
+      ...options,
+    ]);
+  if (
+    (what === "add-after" || what === "add-before") &&
+    phaseName(first) !== undefined &&
+    phaseName(second) !== undefined &&
+    code !== undefined &&
+    more.length === 0
+  ) {
+    const [name, fn] =
+      what === "add-after" ? (["addAfter", G.addAfter] as const) : (["addBefore", G.addBefore] as const);
+    return callOf(name, fn, [
+      literal(phaseName(first)!),
+      literal(phaseName(second)!),
+      buildCode(code as Datum, "a phase"),
+      ...options,
+    ]);
+  }
+  return raw(c as Datum, `#:phases clause (${head?.kind === "symbol" ? head.name : c.kind})`);
+}
+
+/** `'((guix build utils) ((guix build gnu-build-system) #:prefix gnu:))` as `buildModules([...])`; undefined for others. */
+function buildModules(node: Node): Code | undefined {
+  const [form, quoting] = unstaged(node);
+  if (!isList(form) || quoting === "gexp") return undefined;
+  const symbols = (n: Node | undefined): string[] | undefined =>
+    isList(n) && n.items.length > 0 && n.items.every((p) => p.kind === "symbol")
+      ? n.items.map((p) => (p as { name: string }).name)
+      : undefined;
+  const specs = form.items.map((item): Code | undefined => {
+    const name = symbols(item);
+    if (name !== undefined) return array(name.map(literal));
+    if (item.kind === "prefixed" && item.prefix === "unquote-splicing" && item.datum.kind === "symbol")
+      return object([["splice", literal(item.datum.name)]]);
+    const [module, option, value, ...more] = isList(item) ? item.items : [];
+    const parts = symbols(module);
+    if (parts === undefined || option?.kind !== "keyword" || more.length > 0) return undefined;
+    if (option.name === "prefix" && value?.kind === "symbol")
+      return object([
+        ["module", array(parts.map(literal))],
+        ["prefix", literal(value.name)],
+      ]);
+    const selected = symbols(value);
+    if (option.name === "select" && selected !== undefined)
+      return object([
+        ["module", array(parts.map(literal))],
+        ["select", array(selected.map(literal))],
+      ]);
+    return undefined;
+  });
+  if (specs.some((s) => s === undefined)) return undefined;
+  const options = object([["quoting", quoting === "quote" ? undefined : literal(quoting)]]);
+  return callOf("buildModules", G.buildModules, [array(specs as Code[]), ...(quoting === "quote" ? [] : [options])]);
+}
+
+/** `#~(list "--flag" CODE...)` (or a plain `(list ...)`) as `flags([...])`; undefined for other values. */
+function flags(node: Node, keyword: string): Code | undefined {
+  const [form, quoting] = unstaged(node);
+  // Quoted, `(list ...)` is data, not a call: not flags.
+  if (quoting === "quote" || quoting === "quasiquote") return undefined;
+  if (headOf(form) !== "list" || !isList(form) || !args(form).every(isDatum)) return undefined;
+  const items = args(form).map((i): Code =>
+    i.kind === "string" ? literal(i.value) : buildCode(i as Datum, `#:${keyword}`),
+  );
+  const options = object([quotingOption(quoting)]);
+  return callOf("flags", G.flags, [array(items), ...(quoting === "gexp" ? [] : [options])]);
 }
 
 /** `(build-system X-build-system)` and its `(arguments ...)`. */
 function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
   const match = variable.kind === "symbol" ? /^(.+)-build-system(\/.+)?$/.exec(variable.name) : null;
   if (match === null) throw new Untyped("build-system not NAME-build-system");
-  const name = match[1]!;
+  const call: Code[] = [literal(match[1]!), keywordOptions(argumentsNode), object([])];
+  if (match[2] !== undefined) call.push(literal(variable.kind === "symbol" ? variable.name : ""));
+  return callOf("buildSystem", G.buildSystem, call);
+}
+
+/** `(arguments (list #:KEYWORD VALUE ...))` (or quoted) as the options of a build system: style, `extra`, comments. */
+function keywordOptions(argumentsNode: Node | undefined): Code {
   const pairs: (readonly [string, Code])[] = [];
   const comments: Record<string, string[]> = {};
   const margins: Record<string, string> = {};
-  let style: "modern" | "quoted" | "quasiquoted" = "modern";
+  const inner: Record<string, string[]> = {};
+  const blanks: string[] = [];
+  let style: ArgumentStyle = "modern";
   if (argumentsNode !== undefined) {
     let items: readonly Node[];
     if (headOf(argumentsNode) === "list" && isList(argumentsNode)) items = args(argumentsNode);
@@ -172,8 +421,15 @@ function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
       items = argumentsNode.datum.items;
     } else throw new Untyped(`arguments not (list ...), '(...) or \`(...): (${headOf(argumentsNode) ?? "?"} ...)`);
     let pending: string[] = [];
+    let blank = false;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
+      if (item.kind === "blank-lines") {
+        if (blank || pending.length > 0 || item.count !== 1 || pairs.length === 0)
+          throw new Untyped("arguments: blank lines where the builders put none");
+        blank = true;
+        continue;
+      }
       if (item.kind === "comment") {
         const last = pairs.at(-1)?.[0];
         if (item.margin && last !== undefined && margins[last] === undefined && pending.length === 0)
@@ -182,25 +438,32 @@ function buildSystem(variable: Node, argumentsNode: Node | undefined): Code {
         else throw new Untyped("arguments: a comment where the builders put none");
         continue;
       }
-      const value = items[i + 1];
+      // Comment lines between the keyword and its value are kept with it.
+      let at = i + 1;
+      const notes: string[] = [];
+      for (; items[at]?.kind === "comment" && !(items[at] as { margin: boolean }).margin; at++)
+        notes.push((items[at] as { text: string }).text);
+      const value = items[at];
       if (item.kind !== "keyword" || value === undefined || value.kind === "comment" || value.kind === "blank-lines")
         throw new Untyped("arguments: not #:KEYWORD VALUE");
       if (pending.length > 0) comments[item.name] = pending;
+      if (notes.length > 0) inner[item.name] = notes;
+      if (blank) blanks.push(item.name);
       pending = [];
-      pairs.push([item.name, argument(value, style !== "modern", item.name)]);
-      i++;
+      blank = false;
+      pairs.push([item.name, argument(value, style, item.name)]);
+      i = at;
     }
-    if (pending.length > 0) throw new Untyped("arguments: a comment after the last argument");
+    if (pending.length > 0 || blank) throw new Untyped("arguments: a comment or blank line after the last argument");
   }
-  const options = object([
-    ...(style !== "modern" ? [["style", literal(style)] as const] : []),
-    ...(pairs.length > 0 ? [["extra", object(pairs)] as const] : []),
-    ...(Object.keys(comments).length > 0 ? [["comments", commentsCode(comments)] as const] : []),
-    ...(Object.keys(margins).length > 0 ? [["marginComments", marginsCode(margins)] as const] : []),
+  return object([
+    ["style", style !== "modern" ? literal(style) : undefined],
+    ["extra", pairs.length > 0 ? object(pairs) : undefined],
+    ["comments", commentsCode(comments)],
+    ["marginComments", marginsCode(margins)],
+    ["innerComments", commentsCode(inner)],
+    ["blankLinesBefore", blanks.length > 0 ? array(blanks.map(literal)) : undefined],
   ]);
-  const call: Code[] = [literal(name), options, object([])];
-  if (match[2] !== undefined) call.push(literal(variable.kind === "symbol" ? variable.name : ""));
-  return callOf("buildSystem", G.buildSystem, call);
 }
 
 /** `(origin (method url-fetch|git-fetch) (uri ...) (sha256 (base32 "...")) ...)` */
@@ -208,7 +471,6 @@ function origin(node: Node): Code {
   if (headOf(node) !== "origin" || !isList(node)) throw new Untyped("source not (origin ...) or #f");
   const read = fieldsOf(args(node), "origin");
   const fields = new Map(read.fields);
-  const order = read.fields.map(([name]) => name);
   const method = fields.get("method");
   const method_ = method?.kind === "symbol" ? method.name : "";
   if (method_ !== "url-fetch" && method_ !== "git-fetch") throw new Untyped(`origin method ${method_ || "?"}`);
@@ -224,15 +486,13 @@ function origin(node: Node): Code {
     ["fileName", fields.has("file-name") ? textOrRaw(fields.get("file-name")!, "origin file-name") : undefined],
     ["patches", fields.has("patches") ? patches(fields.get("patches")!) : undefined],
     ["modules", fields.has("modules") ? modules(fields.get("modules")!) : undefined],
-    ["snippet", fields.has("snippet") ? raw(fields.get("snippet")! as Datum, "origin snippet") : undefined],
-    ["comments", commentsCode(read.comments)],
-    ["marginComments", marginsCode(read.margins)],
+    ["snippet", fields.has("snippet") ? buildCode(fields.get("snippet")! as Datum, "origin snippet") : undefined],
   ];
-  const orderCode = ["order", orderOf(order, ORIGIN_ORDER)] as const;
+  const layout = layoutOf(read, ORIGIN_ORDER);
   if (method_ === "git-fetch") {
     if (headOf(uri) !== "git-reference" || !isList(uri)) throw new Untyped("git-fetch uri not (git-reference ...)");
     const refRead = fieldsOf(args(uri), "git-reference");
-    if (Object.keys(refRead.comments).length + Object.keys(refRead.margins).length > 0)
+    if (Object.keys({ ...refRead.comments, ...refRead.margins, ...refRead.inner }).length > 0)
       throw new Untyped("git-reference: comments inside");
     const ref = new Map(refRead.fields);
     for (const name of ref.keys())
@@ -246,11 +506,16 @@ function origin(node: Node): Code {
     const commit = ref.get("commit");
     return callOf("gitFetch", G.gitFetch, [
       object([
-        ["url", text(ref.get("url") ?? { kind: "symbol", name: "?" }, "git url")],
+        [
+          "url",
+          ref.get("url")?.kind === "symbol" && (ref.get("url") as { name: string }).name === "home-page"
+            ? named("packageHomePage", G.packageHomePage)
+            : text(ref.get("url") ?? { kind: "symbol", name: "?" }, "git url"),
+        ],
         ["commit", commit === undefined ? undefined : textOrRaw(commit, "git commit")],
         ["recursive", recursive === undefined ? undefined : literal(true)],
         ...common,
-        orderCode,
+        ...layout,
       ]),
     ]);
   }
@@ -260,40 +525,79 @@ function origin(node: Node): Code {
       : headOf(uri) === "list" && isList(uri) && args(uri).every((u) => u.kind === "string")
         ? ["urls", array(args(uri).map((u) => text(u, "uri")))]
         : ["url", computedUri(uri)];
-  return callOf("urlFetch", G.urlFetch, [object([url, ...common, orderCode])]);
+  return callOf("urlFetch", G.urlFetch, [object([url, ...common, ...layout])]);
 }
 
 const VERSION: Code = named("packageVersion", G.packageVersion);
+const NAME: Code = named("packageName", G.packageName);
 const GIT_FILE_NAME: Code = named("gitFileName", G.gitFileName);
 
-/** Text, the package's `version`, `(git-file-name name version)`, or Scheme. */
-function textOrRaw(node: Node, part: string): Code {
+/** Procedures of a project's name and version giving its source's URL, by Scheme name. */
+const URI_PROCEDURES: Readonly<Record<string, readonly [string, (...args: never[]) => unknown]>> = {
+  "pypi-uri": ["pypiUri", G.pypiUri],
+  "crate-uri": ["crateUri", G.crateUri],
+  "cran-uri": ["cranUri", G.cranUri],
+  "bioconductor-uri": ["bioconductorUri", G.bioconductorUri],
+  "hackage-uri": ["hackageUri", G.hackageUri],
+  "rubygems-uri": ["rubygemsUri", G.rubygemsUri],
+  "hexpm-uri": ["hexpmUri", G.hexpmUri],
+};
+
+/** Procedures of the version, by Scheme name. */
+const VERSION_PROCEDURES: Readonly<Record<string, readonly [string, (...args: never[]) => unknown]>> = {
+  "version-major+minor": ["versionMajorMinor", G.versionMajorMinor],
+  "version-major": ["versionMajor", G.versionMajor],
+  "version-major+minor+point": ["versionMajorMinorPoint", G.versionMajorMinorPoint],
+  "version-with-underscores": ["versionWithUnderscores", G.versionWithUnderscores],
+  "go-version->git-ref": ["goVersionToGitRef", G.goVersionToGitRef],
+};
+
+/**
+ * A value computed from the package's name and version with the typed expressions: text, `version`,
+ * `name`, `(string-append ...)`, `(pypi-uri "x" version)` and the like, `(version-major+minor version)`;
+ * undefined for any other code.
+ */
+function computed(node: Node): Code | undefined {
   if (node.kind === "string") return literal(node.value);
-  if (node.kind === "symbol" && node.name === "version") return VERSION;
-  const printed = printDatum(node);
-  if (printed === "(git-file-name name version)") return GIT_FILE_NAME;
-  return raw(node as Datum, part);
+  if (node.kind === "symbol") return node.name === "version" ? VERSION : node.name === "name" ? NAME : undefined;
+  if (!isList(node) || !args(node).every(isDatum)) return undefined;
+  const head = headOf(node) ?? "";
+  const parts = args(node);
+  if (head === "string-append") {
+    const codes = parts.map(computed);
+    return codes.every((c) => c !== undefined) ? callOf("concat", G.concat, codes) : undefined;
+  }
+  if (printDatum(node) === "(git-file-name name version)") return GIT_FILE_NAME;
+  const uri = URI_PROCEDURES[head];
+  if (uri !== undefined && parts[0]?.kind === "string" && parts.length >= 2) {
+    const rest = parts.slice(1).map((p) => (phaseName(p) !== undefined ? quotedCode(phaseName(p)!) : computed(p)));
+    if (rest.some((c) => c === undefined)) return undefined;
+    const version = rest.length === 1 && rest[0] === VERSION ? [] : rest;
+    if (["pypi-uri", "crate-uri"].includes(head) && rest.length > 1) return undefined;
+    return callOf(uri[0], uri[1], [literal(parts[0].value), ...(version as Code[])]);
+  }
+  const procedure = VERSION_PROCEDURES[head];
+  if (procedure !== undefined && parts.length === 1) {
+    const version = computed(parts[0]!);
+    if (version === undefined) return undefined;
+    return callOf(procedure[0], procedure[1], version === VERSION ? [] : [version]);
+  }
+  return undefined;
 }
 
-/** `(string-append "https://..." version ".tar.gz")` as `concat(...)`, `(pypi-uri "x" version)` as `pypiUri(...)`; else Scheme. */
+/** `'NAME` as `quoted("NAME")`. */
+const quotedCode = (name: string): Code => callOf("quoted", G.quoted, [literal(name)]);
+
+/** A value the typed expressions compute ({@link computed}), or Scheme. */
+function textOrRaw(node: Node, part: string): Code {
+  return computed(node) ?? raw(node as Datum, `${part} (${headOf(node) ?? node.kind})`);
+}
+
+/** A source's URL: `concat(...)`, `pypiUri(...)` and the like, or Scheme. */
 function computedUri(uri: Node): Code {
-  const parts = isList(uri) ? args(uri) : [];
-  const isVersion = (n: Node): boolean => n.kind === "symbol" && n.name === "version";
-  if (headOf(uri) === "string-append" && parts.every((p) => p.kind === "string" || isVersion(p)))
-    return {
-      ...callOf(
-        "concat",
-        G.concat,
-        parts.map((p) => (p.kind === "string" ? literal(p.value) : VERSION)),
-      ),
-    };
-  for (const [head, name, fn] of [
-    ["pypi-uri", "pypiUri", G.pypiUri],
-    ["crate-uri", "crateUri", G.crateUri],
-  ] as const)
-    if (headOf(uri) === head && parts.length === 2 && parts[0]!.kind === "string" && isVersion(parts[1]!))
-      return callOf(name, fn, [literal(parts[0].value)]);
-  return callOf("expression", G.expression, [raw(uri as Datum, `origin uri (${headOf(uri) ?? uri.kind})`)]);
+  return (
+    computed(uri) ?? callOf("expression", G.expression, [raw(uri as Datum, `origin uri (${headOf(uri) ?? uri.kind})`)])
+  );
 }
 
 /** `(search-patches "a.patch" ...)` */
@@ -329,11 +633,14 @@ const PACKAGE_ORDER = [
   "native-inputs",
   "inputs",
   "propagated-inputs",
+  "native-search-paths",
+  "search-paths",
   "synopsis",
   "description",
   "home-page",
   "license",
   "properties",
+  "supported-systems",
 ];
 const ORIGIN_ORDER = ["method", "uri", "file-name", "sha256", "patches", "modules", "snippet"];
 
@@ -360,27 +667,101 @@ function about(get: ReadonlyMap<string, Node>, licensePrefix: string): Entry[] {
   ];
 }
 
-/** Comments before and after fields, and the fields' order unless it is the usual one. */
-function layoutOf(
-  fields: readonly [string, Node][],
-  comments: Record<string, string[]>,
-  margins: Record<string, string>,
-  usual: readonly string[],
-): Entry[] {
+/** Comments before, after and inside fields, and the fields' order unless it is the usual one. */
+function layoutOf(read: ReturnType<typeof fieldsOf>, usual: readonly string[]): Entry[] {
   return [
-    ["comments", commentsCode(comments)],
-    ["marginComments", marginsCode(margins)],
+    ["comments", commentsCode(read.comments)],
+    ["marginComments", marginsCode(read.margins)],
+    ["innerComments", commentsCode(read.inner)],
+    ["blankLinesBefore", read.blanks.length > 0 ? array(read.blanks.map(literal)) : undefined],
     [
       "order",
       orderOf(
-        fields.map(([name]) => name),
+        read.fields.map(([name]) => name),
         usual,
       ),
     ],
   ];
 }
 
+/** `'("x86_64-linux" ...)`, or Scheme (`%64bit-supported-systems`). */
+function supportedSystems(node: Node): Code {
+  if (
+    node.kind === "prefixed" &&
+    node.prefix === "quote" &&
+    isList(node.datum) &&
+    node.datum.items.every((i) => i.kind === "string")
+  )
+    return quotedStrings(node, "supported-systems");
+  return raw(node as Datum, `supported-systems (${headOf(node) ?? node.kind})`);
+}
+
+/** `(list $SSL_CERT_DIR (search-path-specification (variable "X") (files '("a"))) ...)` */
+function searchPaths(node: Node): Code {
+  if (headOf(node) !== "list" || !isList(node))
+    return raw(node as Datum, `search paths (${headOf(node) ?? node.kind})`);
+  return array(
+    args(node).map((item): Code => {
+      const predefined = item.kind === "symbol" && item.name.startsWith("$") ? item.name.slice(1) : undefined;
+      if (predefined !== undefined && (G.PREDEFINED_SEARCH_PATHS as readonly string[]).includes(predefined))
+        return callOf("predefinedSearchPath", G.predefinedSearchPath, [
+          literal(predefined as G.PredefinedSearchPath["variable"]),
+        ]);
+      if (headOf(item) !== "search-path-specification" || !isList(item))
+        return raw(item as Datum, `search path (${headOf(item) ?? item.kind})`);
+      const read = fieldsOf(args(item), "search-path-specification");
+      const { fields } = read;
+      const get = new Map(fields);
+      const usual = ["variable", "files", "separator", "file-type", "file-pattern"];
+      if (
+        orderOf(
+          fields.map(([name]) => name),
+          usual,
+        ) !== undefined ||
+        Object.keys({ ...read.comments, ...read.margins, ...read.inner }).length > 0 ||
+        read.blanks.length > 0
+      )
+        throw new Untyped("search-path-specification: fields in another order, or comments");
+      const separator = get.get("separator");
+      const fileType = get.get("file-type");
+      if (fields.some(([name]) => !usual.includes(name))) throw new Untyped("search-path-specification: another field");
+      if (
+        fileType !== undefined &&
+        !(fileType.kind === "prefixed" && fileType.prefix === "quote" && fileType.datum.kind === "symbol")
+      )
+        throw new Untyped("search-path-specification: file-type not 'SYMBOL");
+      return callOf("searchPath", G.searchPath, [
+        object([
+          ["variable", text(get.get("variable") ?? ({ kind: "symbol", name: "?" } as Node), "search path variable")],
+          ["files", quotedStrings(get.get("files") ?? ({ kind: "symbol", name: "?" } as Node), "search path files")],
+          [
+            "separator",
+            separator === undefined
+              ? undefined
+              : separator.kind === "boolean" && !separator.value
+                ? { ts: { k: "word", text: "null" }, value: null, uses: [] }
+                : text(separator, "search path separator"),
+          ],
+          [
+            "fileType",
+            fileType?.kind === "prefixed" && fileType.datum.kind === "symbol"
+              ? literal(fileType.datum.name)
+              : undefined,
+          ],
+          [
+            "filePattern",
+            get.has("file-pattern") ? text(get.get("file-pattern")!, "search path file-pattern") : undefined,
+          ],
+        ]),
+      ]);
+    }),
+  );
+}
+
 const PACKAGE_FIELDS = new Set([
+  "native-search-paths",
+  "search-paths",
+  "supported-systems",
   "name",
   "version",
   "source",
@@ -410,7 +791,8 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package |
   const first = args(form).find(isDatum);
   if (headOf(first) === "inherit" && isList(first) && first.items.length === 2)
     return variantCode(first.items[1]!, args(form), "inherit", licensePrefix);
-  const { fields, comments, margins } = fieldsOf(args(form), "package");
+  const read = fieldsOf(args(form), "package");
+  const { fields } = read;
   for (const [name] of fields) if (!PACKAGE_FIELDS.has(name)) throw new Untyped(`package field ${name}`);
   const get = new Map(fields);
   for (const required of [
@@ -439,8 +821,11 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package |
     ["inputs", get.has("inputs") ? inputs(get.get("inputs")!) : undefined],
     ["propagatedInputs", get.has("propagated-inputs") ? inputs(get.get("propagated-inputs")!) : undefined],
     ["outputs", get.has("outputs") ? quotedStrings(get.get("outputs")!, "outputs") : undefined],
+    ["nativeSearchPaths", get.has("native-search-paths") ? searchPaths(get.get("native-search-paths")!) : undefined],
+    ["searchPaths", get.has("search-paths") ? searchPaths(get.get("search-paths")!) : undefined],
+    ["supportedSystems", get.has("supported-systems") ? supportedSystems(get.get("supported-systems")!) : undefined],
     ...about(get, licensePrefix),
-    ...layoutOf(fields, comments, margins, PACKAGE_ORDER),
+    ...layoutOf(read, PACKAGE_ORDER),
   ]);
   return callOf("pkg", G.pkg, [options]) as Code<G.Package>;
 }
@@ -492,6 +877,46 @@ function variantInputs(node: Node, field: string, parent: Node): Code {
   );
 }
 
+/** `(substitute-keyword-arguments (package-arguments PARENT) ((#:KEYWORD VARIABLE [DEFAULT]) VALUE)...)` */
+function substitutions(node: Node, parent: Node): Code {
+  const [accessor, ...clauses] = isList(node) ? args(node) : [];
+  if (
+    headOf(node) !== "substitute-keyword-arguments" ||
+    headOf(accessor) !== "package-arguments" ||
+    !isList(accessor) ||
+    accessor.items.length !== 2 ||
+    printDatum(accessor.items[1]!) !== printDatum(parent)
+  )
+    throw new Untyped("variant arguments not substitute-keyword-arguments over the parent's");
+  return callOf(
+    "substituteKeywordArguments",
+    G.substituteKeywordArguments,
+    clauses.map((clause) => {
+      const [spec, value, ...more] = isList(clause) ? clause.items : [];
+      const [keyword, variable, fallback, ...rest] = isList(spec) ? spec.items : [];
+      if (
+        keyword?.kind !== "keyword" ||
+        variable?.kind !== "symbol" ||
+        value === undefined ||
+        more.length > 0 ||
+        rest.length > 0 ||
+        !isDatum(value) ||
+        (fallback !== undefined && !isDatum(fallback))
+      )
+        throw new Untyped("substitute-keyword-arguments: a clause not ((#:KEYWORD VARIABLE [DEFAULT]) VALUE)");
+      const options = object([
+        ["variable", variable.name === "_" ? undefined : literal(variable.name)],
+        ["default", fallback === undefined ? undefined : argument(fallback, "modern", keyword.name)],
+      ]);
+      return callOf("keywordSubstitution", G.keywordSubstitution, [
+        literal(keyword.name),
+        argument(value, "modern", keyword.name),
+        ...(Object.keys(options.value).length > 0 ? [options] : []),
+      ]);
+    }),
+  );
+}
+
 /** `(package (inherit PARENT) FIELD...)` or `(package/inherit PARENT FIELD...)` as `inherit(...)` / `packageInherit(...)`. */
 function variantCode(
   parent: Node,
@@ -499,9 +924,12 @@ function variantCode(
   style: "inherit" | "package/inherit",
   licensePrefix: string,
 ): Code<G.PackageVariant> {
-  const { fields, comments, margins } = fieldsOf(forms, "package");
+  const read = fieldsOf(forms, "package");
+  const { fields } = read;
   const get = new Map(fields);
   const known = new Set([...PACKAGE_FIELDS, "inherit", "replacement"]);
+  // What a variant does not take (it keeps its parent's).
+  for (const field of ["native-search-paths", "search-paths", "supported-systems"]) known.delete(field);
   for (const [name] of fields) if (!known.has(name)) throw new Untyped(`variant field ${name}`);
   const parentCode =
     parent.kind === "symbol"
@@ -535,7 +963,14 @@ function variantCode(
     [
       "arguments",
       buildSystemNode === undefined && arguments_ !== undefined
-        ? raw(arguments_ as Datum, "variant arguments")
+        ? tryOrRaw(
+            () =>
+              headOf(arguments_) === "substitute-keyword-arguments"
+                ? substitutions(arguments_, parent)
+                : callOf("keywordArguments", G.keywordArguments, [keywordOptions(arguments_)]),
+            arguments_,
+            "variant arguments",
+          )
         : undefined,
     ],
     [
@@ -550,7 +985,7 @@ function variantCode(
         : undefined,
     ],
     ...about(get, licensePrefix),
-    ...layoutOf(fields, comments, margins, style === "inherit" ? VARIANT_ORDER : VARIANT_ORDER.slice(1)),
+    ...layoutOf(read, style === "inherit" ? VARIANT_ORDER : VARIANT_ORDER.slice(1)),
   ]);
   return style === "inherit"
     ? callOf("inherit", G.inherit, [parentCode, options])

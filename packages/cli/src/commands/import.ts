@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         .join(", ");
     io.stderr(
       `guix-ts import: ${file}: ${summary.forms} forms, ${summary.packages} packages, ${summary.typed} typed` +
-        ` (${summary.fullyTyped} fully)` +
+        ` (${summary.fullyTyped} fully, ${summary.withBuildCode} with build-side code as templates)` +
         (summary.untyped.length > 0 ? `; kept as Scheme: ${top(summary.untyped)}` : "") +
         (summary.rawParts.length > 0 ? `; parts kept as Scheme: ${top(summary.rawParts)}` : "") +
         "\n",

@@ -1,5 +1,15 @@
 import { deepFreeze } from "../deep-freeze.js";
-import { type ArgumentStyle, type ArgumentValue, type BuildSystem, type PackageRef, type Scheme } from "../values.js";
+import {
+  type ArgumentStyle,
+  type ArgumentValue,
+  type BuildSystem,
+  type Expression,
+  type PackageRef,
+  type Scheme,
+} from "../values.js";
+
+/** Text arguments: a list of strings (`'("-k" "not network")`), `flags([...])` computed on the build side, or Scheme. */
+export type Flags = readonly string[] | Expression | Scheme;
 
 /** Packages (or output names, as `"out"`) a build may or may not refer to. */
 export type References = readonly (string | PackageRef)[] | Scheme;
@@ -13,15 +23,15 @@ export interface CommonArguments {
   /** `#:test-target` */
   readonly testTarget?: string;
   /** `#:configure-flags` */
-  readonly configureFlags?: readonly string[] | Scheme;
+  readonly configureFlags?: Flags;
   /** `#:make-flags` */
-  readonly makeFlags?: readonly string[] | Scheme;
-  /** `#:phases`, usually `#~(modify-phases %standard-phases ...)` written with the `scheme` escape hatch. */
-  readonly phases?: Scheme;
+  readonly makeFlags?: Flags;
+  /** `#:phases`: `modifyPhases([...])`, or Scheme. */
+  readonly phases?: Expression | Scheme;
   /** `#:modules`: the build side's modules. */
-  readonly modules?: Scheme;
+  readonly modules?: Expression | Scheme;
   /** `#:imported-modules` */
-  readonly importedModules?: Scheme;
+  readonly importedModules?: Expression | Scheme;
   /** `#:allowed-references`: what the outputs may refer to, and nothing else. */
   readonly allowedReferences?: References;
   /** `#:disallowed-references`: what the outputs must not refer to. */
@@ -44,6 +54,10 @@ export interface CommonArguments {
   readonly comments?: Readonly<Record<string, readonly string[]>>;
   /** A comment on the same line after a keyword argument, by keyword. */
   readonly marginComments?: Readonly<Record<string, string>>;
+  /** Comment lines between a keyword and its value, by keyword. */
+  readonly innerComments?: Readonly<Record<string, readonly string[]>>;
+  /** The keywords with a blank line before them (and before their comments). */
+  readonly blankLinesBefore?: readonly string[];
 }
 
 /** Keyword names for the typed options, in the order they are written. */
@@ -99,7 +113,10 @@ export function buildSystem<T extends CommonArguments>(
     ...(variable === undefined ? {} : { variable }),
     arguments: args,
     style: options.style ?? "modern",
-    ...(options.comments !== undefined ? { comments: options.comments } : {}),
-    ...(options.marginComments !== undefined ? { marginComments: options.marginComments } : {}),
+    ...Object.fromEntries(
+      (["comments", "marginComments", "innerComments", "blankLinesBefore"] as const)
+        .filter((key) => options[key] !== undefined)
+        .map((key) => [key, options[key]]),
+    ),
   });
 }

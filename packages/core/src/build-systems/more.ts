@@ -3,10 +3,9 @@
  * takes in Guix (read off a catalogue of Guix at 4fd32c00ab), besides the common ones.
  */
 import type { BuildSystem, PackageRef, Scheme } from "../values.js";
-import { buildSystem, type CommonArguments } from "./build-system.js";
+import { buildSystem, type CommonArguments, type Flags } from "./build-system.js";
 
 /** Flags or names, as strings, or computed in Scheme. */
-export type Flags = readonly string[] | Scheme;
 
 /** The keyword arguments of this build system, besides the common ones. */
 export interface EmacsArguments extends CommonArguments {

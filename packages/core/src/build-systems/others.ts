@@ -1,12 +1,12 @@
 /** Typed builders for the common build systems, each with its usual keywords. */
 import type { BuildSystem, PackageRef, Scheme } from "../values.js";
-import { buildSystem, type CommonArguments } from "./build-system.js";
+import { buildSystem, type CommonArguments, type Flags } from "./build-system.js";
 
 export interface GnuArguments extends CommonArguments {
   /** `#:patch-shebangs?` */
   readonly patchShebangs?: boolean;
   /** `#:bootstrap-scripts`: what the bootstrap phase runs. */
-  readonly bootstrapScripts?: readonly string[] | Scheme;
+  readonly bootstrapScripts?: Flags;
   /** `#:license-file-regexp` */
   readonly licenseFileRegexp?: string;
   /** `#:make-dynamic-linker-cache?` */
@@ -44,7 +44,7 @@ export const cmakeBuildSystem = (options: CmakeArguments = {}): BuildSystem =>
 export interface MesonArguments extends CommonArguments {
   readonly buildType?: string;
   /** `#:test-options` */
-  readonly testOptions?: readonly string[] | Scheme;
+  readonly testOptions?: Flags;
 }
 /**
  * `meson-build-system`
@@ -68,9 +68,9 @@ export const pythonBuildSystem = (options: PythonArguments = {}): BuildSystem =>
 export interface PyprojectArguments extends CommonArguments {
   readonly buildBackend?: string;
   /** `#:backend-path`: where an in-tree build backend is. */
-  readonly backendPath?: readonly string[] | Scheme;
+  readonly backendPath?: Flags;
   readonly testBackend?: Scheme;
-  readonly testFlags?: readonly string[] | Scheme;
+  readonly testFlags?: Flags;
 }
 /**
  * `pyproject-build-system` (PEP 517).
@@ -101,7 +101,7 @@ export interface GoArguments extends CommonArguments {
   readonly importPath: string;
   readonly unpackPath?: string;
   readonly installSource?: boolean;
-  readonly buildFlags?: readonly string[] | Scheme;
+  readonly buildFlags?: Flags;
 }
 /**
  * `go-build-system`
@@ -121,14 +121,14 @@ export interface CargoArguments extends CommonArguments {
   readonly cargoInputs?: Scheme;
   readonly cargoDevelopmentInputs?: Scheme;
   readonly installSource?: boolean;
-  readonly cargoBuildFlags?: readonly string[] | Scheme;
-  readonly cargoTestFlags?: readonly string[] | Scheme;
+  readonly cargoBuildFlags?: Flags;
+  readonly cargoTestFlags?: Flags;
   /** `#:features`: the crate features to build with. */
-  readonly features?: readonly string[] | Scheme;
+  readonly features?: Flags;
   /** `#:cargo-install-paths` */
-  readonly cargoInstallPaths?: readonly string[] | Scheme;
+  readonly cargoInstallPaths?: Flags;
   /** `#:cargo-package-crates`: the workspace's crates to package. */
-  readonly cargoPackageCrates?: readonly string[] | Scheme;
+  readonly cargoPackageCrates?: Flags;
   /** `#:skip-build?` */
   readonly skipBuild?: boolean;
 }

@@ -1,0 +1,233 @@
+// The idioms of Guix's package modules as builders: phases, build-side flags and modules, URLs and
+// commits computed from the version, properties, search paths, comments and blank lines inside
+// fields. Each definition is compared with the text Guix's layout gives it (written here by hand
+// from Guix's record syntax), and Guile reads every file back.
+import { describe, expect, it } from "vitest";
+import * as E from "fp-ts/lib/Either.js";
+import * as G from "@guix-ts/core";
+import { printDatum, type Datum } from "@guix-ts/scheme-printer";
+import { guileRead } from "../../../test/oracles/guile.js";
+
+const HASH = "0000000000000000000000000000000000000000000000000000";
+
+/** The definition's text in a package module, read back by Guile. */
+function defined(value: G.Package | G.PackageVariant): string {
+  const file = G.guixFileE(G.guixFile([G.definePackage("x", value)], { licensePrefix: "license:" }));
+  if (E.isLeft(file)) throw new Error(file.left.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  expect(guileRead([file.right.text])[0]!.length).toBeGreaterThan(0);
+  return file.right.text;
+}
+
+const problems = (value: G.Package | G.PackageVariant): string[] => {
+  const file = G.guixFileE(G.guixFile([G.definePackage("x", value)]));
+  return E.isLeft(file) ? file.left.map((p) => `${p.path}: ${p.message}`) : [];
+};
+
+const base = {
+  name: "tool",
+  version: "1.4.0",
+  synopsis: "A tool",
+  description: "A tool.",
+  homePage: "https://example.org/tool",
+  license: "expat",
+} as const;
+
+describe("phases, flags and modules of the build side", () => {
+  it("modifyPhases: delete, add-after/before with comments, replace, margin comments; flags with code; buildModules", () => {
+    const text = defined(
+      G.pkg({
+        ...base,
+        source: undefined,
+        buildSystem: G.gnuBuildSystem({
+          configureFlags: G.flags(["--disable-static", G.scheme`(string-append "--with-z=" #$zlib)`]),
+          modules: G.buildModules([
+            ["guix", "build", "gnu-build-system"],
+            { module: ["guix", "build", "python-build-system"], prefix: "python:" },
+            { module: ["ice-9", "match"], select: ["string-trim"] },
+          ]),
+          phases: G.modifyPhases([
+            ";; No configure script.",
+            [G.deletePhase("configure"), ";nothing to configure"],
+            G.addBefore("check", "set-home", G.scheme`(lambda _ (setenv "HOME" "/tmp"))`, {
+              comments: [";; The tests write to HOME."],
+            }),
+            G.replacePhase("install", G.scheme`(lambda _ (invoke "make" "install"))`),
+          ]),
+        }),
+      }),
+    );
+    expect(text).toContain(`    (arguments
+     (list
+      #:configure-flags
+      #~(list "--disable-static"
+              (string-append "--with-z="
+                             #$zlib))
+      #:modules '((guix build gnu-build-system)
+                  ((guix build python-build-system)
+                   #:prefix python:)
+                  ((ice-9 match)
+                   #:select (string-trim)))
+      #:phases
+      #~(modify-phases %standard-phases
+          ;; No configure script.
+          (delete 'configure) ;nothing to configure
+          (add-before 'check 'set-home
+            ;; The tests write to HOME.
+            (lambda _
+              (setenv "HOME" "/tmp")))
+          (replace 'install
+            (lambda _
+              (invoke "make" "install"))))))`);
+  });
+
+  it("staged otherwise: quoted phases, plain flags, a base other than %standard-phases, spliced modules", () => {
+    const node = (e: G.Expression): string => printDatum(e.node as Datum);
+    expect(node(G.modifyPhases([G.deletePhase("check")], { quoting: "quote", base: "%phases" }))).toBe(
+      "'(modify-phases %phases\n   (delete 'check))",
+    );
+    expect(node(G.modifyPhases([G.deletePhase("check")], { quoting: "none" }))).toBe(
+      "(modify-phases %standard-phases\n  (delete 'check))",
+    );
+    expect(node(G.flags(["-j1"], { quoting: "none" }))).toBe('(list "-j1")');
+    expect(
+      node(
+        G.buildModules([{ splice: "%default-gnu-imported-modules" }, ["guix", "build", "utils"]], {
+          quoting: "quasiquote",
+        }),
+      ),
+    ).toBe("`(,@%default-gnu-imported-modules (guix build utils))");
+  });
+});
+
+describe("what Guix computes from the name and version", () => {
+  it("URLs of CRAN, Bioconductor, Hackage, RubyGems and hex.pm; version parts; a commit from the version; the home page as repository", () => {
+    // The data, one line: how long forms break is the printer's business.
+    const node = (e: G.Expression): string => printDatum(e.node as Datum).replace(/\s+/g, " ");
+    expect(node(G.cranUri("ggplot2"))).toBe('(cran-uri "ggplot2" version)');
+    expect(node(G.bioconductorUri("org.Hs.eg.db", G.packageVersion, G.quoted("annotation")))).toBe(
+      '(bioconductor-uri "org.Hs.eg.db" version \'annotation)',
+    );
+    expect(node(G.hackageUri("aeson"))).toBe('(hackage-uri "aeson" version)');
+    expect(node(G.rubygemsUri("rake"))).toBe('(rubygems-uri "rake" version)');
+    expect(node(G.hexpmUri("jsx"))).toBe('(hexpm-uri "jsx" version)');
+    expect(
+      node(G.concat("https://example.org/", G.versionMajorMinor(), "/", G.packageName, "-", G.packageVersion)),
+    ).toBe('(string-append "https://example.org/" (version-major+minor version) "/" name "-" version)');
+    expect(G.cranUri("x").modules).toEqual([["guix", "build-system", "r"]]);
+    expect(G.versionMajor().modules).toEqual([["guix", "utils"]]);
+
+    const source = G.gitFetch({
+      url: G.packageHomePage,
+      commit: G.concat("v", G.packageVersion),
+      sha256: HASH,
+      fileName: G.gitFileName,
+    });
+    const text = defined(G.pkg({ ...base, source, buildSystem: G.gnuBuildSystem() }));
+    expect(text).toContain(`(uri (git-reference
+             (url home-page)
+             (commit (string-append "v" version))))`);
+    // The lock follows the tag the version names, in the repository the home page names.
+    expect(
+      G.sourcePin({ ...base, source: G.gitFetch({ url: G.packageHomePage, commit: G.concat("v", G.packageVersion) }) }),
+    ).toMatchObject({
+      url: "https://example.org/tool",
+      ref: "v1.4.0",
+    });
+    expect(
+      G.sourcePin({ ...base, source: G.gitFetch({ url: "https://example.org/t.git", commit: G.goVersionToGitRef() }) }),
+    ).toMatchObject({
+      ref: "HEAD",
+    });
+  });
+});
+
+describe("properties, search paths, systems, licenses, comments and blank lines", () => {
+  it("writes each as Guix code has it", () => {
+    const text = defined(
+      G.pkg({
+        ...base,
+        source: undefined,
+        buildSystem: G.gnuBuildSystem({
+          tests: false,
+          makeFlags: ["V=1"],
+          blankLinesBefore: ["tests?"],
+          innerComments: { "tests?": [";; Why."] },
+        }),
+        inputs: [
+          G.packageVariable("zlib"),
+          G.inputComment(";for zlib.h", { margin: true }),
+          G.inputComment(";; Tests."),
+          G.packageVariable("python"),
+        ],
+        properties: G.properties(
+          { "upstream-name": "Tool", "updater-extra-inputs": ["gfortran"] },
+          { quasiquoted: true },
+        ),
+        nativeSearchPaths: [G.predefinedSearchPath("SSL_CERT_DIR")],
+        supportedSystems: G.scheme`%64bit-supported-systems`,
+        license: [G.nonCopyleft("https://example.org/LICENSE"), "expat"],
+        innerComments: { inputs: [";; Both needed."] },
+        blankLinesBefore: ["home-page"],
+      }),
+    );
+    expect(text).toContain(
+      '(arguments\n     (list\n      #:make-flags \'("V=1")\n\n      #:tests?\n      ;; Why.\n      #f))',
+    );
+    expect(text).toContain(
+      "(inputs\n     ;; Both needed.\n     (list zlib ;for zlib.h\n           ;; Tests.\n           python))",
+    );
+    expect(text).toContain('(properties `((upstream-name . "Tool") (updater-extra-inputs "gfortran")))');
+    expect(text).toContain("(native-search-paths\n     (list $SSL_CERT_DIR))");
+    expect(text).toContain("\n\n    (home-page");
+    expect(text).toContain(
+      '(license (list (license:non-copyleft "https://example.org/LICENSE")\n                   license:expat))',
+    );
+    expect(text).toContain("(supported-systems %64bit-supported-systems)");
+  });
+
+  it("a variant's own arguments under its parent's build system, no inputs, the parent's license", () => {
+    const text = defined(
+      G.inherit(G.packageVariable("tool"), {
+        name: "tool-minimal",
+        arguments: G.keywordArguments({ tests: false, configureFlags: ["--minimal"] }),
+        inputs: [],
+        license: G.packageLicense("tool"),
+      }),
+    );
+    expect(text).toContain(`(package
+    (inherit tool)
+    (name "tool-minimal")
+    (arguments
+     (list
+      #:configure-flags '("--minimal")
+      #:tests? #f))
+    (inputs '())
+    (license (package-license tool))))`);
+  });
+
+  it("bad values are found with their paths", () => {
+    expect(
+      problems(
+        G.pkg({
+          ...base,
+          source: undefined,
+          buildSystem: G.gnuBuildSystem(),
+          properties: { names: ["a", 3 as unknown as string] },
+          innerComments: { inputs: "no" as unknown as string[] },
+          blankLinesBefore: [4 as unknown as string],
+        }),
+      ),
+    ).toEqual([
+      "file.forms[0].package.properties.names[1]: expected a string (text without lone surrogates)",
+      "file.forms[0].package.innerComments.inputs: expected comment lines, each one line starting with ;",
+      "file.forms[0].package.blankLinesBefore: expected a list of strings",
+    ]);
+    expect(
+      problems(
+        G.inherit(G.packageVariable("tool"), {
+          arguments: G.keywordArguments({ extra: { "tests?": Symbol() as never } }),
+        }),
+      ),
+    ).toHaveLength(1);
+  });
+});
