@@ -67,13 +67,13 @@ describe("guix-ts import", () => {
     expect(await runCli(["print", out])).toEqual({ code: 0, out: MODULE, err: "" });
   });
 
-  it("Guix's idioms (phases, flags, modules, computed URLs and commits, properties, search paths, comments) come back typed", async () => {
+  it("Guix's idioms (phases, flags, modules, computed URLs, commits and versions, let bindings, inherited origins, labeled inputs, properties, search paths, comments) come back typed", async () => {
     const idioms = join(import.meta.dirname, "../../../test/fixtures/guix-idioms.scm");
     const out = join(root, "idioms.ts");
     const imported = await runCli(["import", idioms, "-o", out]);
     expect(imported).toMatchObject({ code: 0, out: "" });
     expect(imported.err).toBe(
-      `guix-ts import: ${idioms}: 4 forms, 3 packages, 3 typed (3 fully, 1 with build-side code as templates)\n`,
+      `guix-ts import: ${idioms}: 5 forms, 4 packages, 4 typed (4 fully, 1 with build-side code as templates)\n`,
     );
     const code = readFileSync(out, "utf8");
     for (const typed of [
@@ -91,6 +91,12 @@ describe("guix-ts import", () => {
       'innerComments: { arguments: [";; The test suite needs a network."] }',
       'arguments: keywordArguments({ extra: { "tests?": false } })',
       'license: packageLicense("tool")',
+      'version: gitVersion("1.5.0")',
+      '["commit", "0123456789abcdef0123456789abcdef01234567"]',
+      'source: inheritOrigin(packageSource("tool"), {',
+      'uri: gitReference({ url: "https://example.org/tool.git", commit: boundVariable("commit") })',
+      'nativeInputs: [quasiquotedOutput(packageVariable("glib"), "bin")]',
+      'labeledInput("openssl", packageVariable("openssl"), "static")',
     ])
       expect(code).toContain(typed);
     expect(await check(code, { parser: "typescript", printWidth: 120 })).toBe(true);

@@ -11,6 +11,8 @@ import type {
   GitReference,
   GuixPackage,
   KeywordArguments,
+  LabeledInput,
+  QuasiquotedOutput,
   KeywordSubstitution,
   Origin,
   Package,
@@ -29,7 +31,8 @@ export interface CheckedGitReference extends Omit<GitReference, "commit" | "ref"
 /** An origin once checked: its hash is known, its URL valid. */
 export interface CheckedOrigin extends Omit<Origin, "uri" | "sha256"> {
   readonly uri: Exclude<Origin["uri"], GitReference> | CheckedGitReference;
-  readonly sha256: string;
+  /** Known, unless the origin inherits another's. */
+  readonly sha256: string | undefined;
 }
 
 /** A transformed package once checked. */
@@ -55,7 +58,22 @@ export type CheckedPackageRef =
 /** What a file defines with `(define NAME ...)`: a package, or a variant of one. */
 export type CheckedDefinition = CheckedPackage | CheckedVariant;
 /** A package input once checked: a package, or a package and one of its outputs. */
-export type CheckedInput = CheckedPackageRef | readonly [CheckedPackageRef, string] | Expression;
+export type CheckedInput =
+  | CheckedPackageRef
+  | readonly [CheckedPackageRef, string]
+  | Expression
+  | CheckedLabeledInput
+  | CheckedQuasiquotedOutput;
+
+/** A quasiquoted output once checked. */
+export interface CheckedQuasiquotedOutput extends Omit<QuasiquotedOutput, "package"> {
+  readonly package: CheckedPackageRef;
+}
+
+/** A labeled input once checked. */
+export interface CheckedLabeledInput extends Omit<LabeledInput, "package"> {
+  readonly package: CheckedPackageRef;
+}
 /** A build-system keyword argument once checked. */
 export type CheckedArgument =
   | Exclude<ArgumentValue, Package | PackageVariant | Transformed | PackageFromProcedure>

@@ -217,3 +217,52 @@ export function cargoInputs(name: string, options: { readonly module?: readonly 
 export function inputComment(text: string, options: { readonly margin?: boolean } = {}): Expression {
   return expression(comment(text, { margin: options.margin === true }), []);
 }
+
+/**
+ * A variable the code around binds: a package's `let` bindings (`commit`, `revision`), a
+ * procedure's argument.
+ *
+ * @example gitFetch({ url, commit: boundVariable("commit"), sha256 }) // (commit commit)
+ */
+export function boundVariable(name: string): Scheme {
+  return sym(name);
+}
+
+/**
+ * `(git-version "0.1" revision commit)`: the version of a package built from a git commit,
+ * `0.1-1.0123abc`, from the `revision` and `commit` bound around it (see `bindings`).
+ *
+ * @example pkg({ name: "x", version: gitVersion("0.1"), bindings: [["commit", "0123..."], ["revision", "1"]], ... })
+ */
+export function gitVersion(
+  version: string,
+  revision: Part = sym("revision"),
+  commit: Part = sym("commit"),
+): Expression {
+  return expression(list([sym("git-version"), str(version), nodeOf(revision), nodeOf(commit)]), [
+    ["guix", "git-download"],
+    ...modulesOf([revision, commit]),
+  ]);
+}
+
+/**
+ * `(package-version VARIABLE)`: the version of another package, for one that follows it.
+ *
+ * @example inherit(python, { name: "python-docs", version: versionOf("python") })
+ */
+export function versionOf(variable: string): Expression {
+  return expression(list([sym("package-version"), sym(variable)]), [["guix", "packages"]]);
+}
+
+/**
+ * `(git-file-name NAME VERSION)`: a checkout's file name from other parts than the package's own
+ * name and version ({@link gitFileName} is those).
+ *
+ * @example gitFetch({ url, commit, sha256, fileName: gitFileNameOf("foo", packageVersion) }) // (git-file-name "foo" version)
+ */
+export function gitFileNameOf(name: Part, version: Part): Expression {
+  return expression(list([sym("git-file-name"), nodeOf(name), nodeOf(version)]), [
+    ["guix", "git-download"],
+    ...modulesOf([name, version]),
+  ]);
+}

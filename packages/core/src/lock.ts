@@ -5,7 +5,7 @@
  * updated. Reading, writing and updating it, which need files and git, are `@guix-ts/pinning`'s.
  */
 import { deepFreeze } from "./deep-freeze.js";
-import { isScheme, type ChannelIntroduction, type GitReference, type Origin, type Package } from "./values.js";
+import { isScheme, type Bindings, type ChannelIntroduction, type GitReference, type Origin, type Package } from "./values.js";
 import { isExpression } from "./expressions.js";
 import type { Node } from "@guix-ts/scheme-printer";
 
@@ -61,8 +61,10 @@ export function sourceKey(url: string, ref: string, recursive: boolean): string 
 export type SourceHolder = {
   readonly source?: Package["source"];
   readonly name?: string | undefined;
-  readonly version?: string | undefined;
+  /** The version; only text names a tag to follow. */
+  readonly version?: unknown;
   readonly homePage?: string | undefined;
+  readonly bindings?: Bindings | undefined;
 };
 
 /** What a git source asks the lock for. */
@@ -93,9 +95,15 @@ export function sourcePin(p: SourceHolder): SourcePin | undefined {
   const uri = origin.uri as GitReference;
   if (uri.commit !== undefined && origin.sha256 !== undefined) return undefined;
   const recursive = uri.recursive ?? false;
-  const fromVersion = p.version === undefined ? undefined : tagOf(uri.commit, p.version);
-  const ref = typeof uri.commit === "string" ? uri.commit : (uri.ref ?? fromVersion ?? "HEAD");
-  const fixed = typeof uri.commit === "string" && /^[0-9a-f]{40}$/.test(uri.commit);
+  // `(commit commit)` with `(let ((commit "0123...")) ...)` around the package: the commit bound.
+  const bound =
+    isScheme(uri.commit) && uri.commit.kind === "symbol"
+      ? p.bindings?.find(([name]) => name === (uri.commit as { name: string }).name)?.[1]
+      : undefined;
+  const commit = typeof bound === "string" ? bound : uri.commit;
+  const fromVersion = typeof p.version === "string" ? tagOf(commit, p.version) : undefined;
+  const ref = typeof commit === "string" ? commit : (uri.ref ?? fromVersion ?? "HEAD");
+  const fixed = typeof commit === "string" && /^[0-9a-f]{40}$/.test(commit);
   // `(url home-page)`: the package's home page is the repository.
   const url = typeof uri.url === "string" ? uri.url : isHomePage(uri.url) ? p.homePage : undefined;
   if (url === undefined) return undefined;
@@ -124,9 +132,12 @@ export function pinnedOrigin(p: SourceHolder, origin: Origin, lock: LockFile | u
   const pin = lock === undefined ? undefined : sourcePin(p);
   const entry = pin === undefined ? undefined : lock!.sources[pin.key];
   if (entry === undefined) return origin;
+  // A commit bound around the package (`(commit commit)`) is already the one pinned: it stays written so.
+  const commit = (origin.uri as GitReference).commit;
+  const bound = isScheme(commit) && commit.kind === "symbol" && commit.name !== "version";
   return {
     ...origin,
-    uri: { ...(origin.uri as GitReference), commit: entry.commit },
+    uri: { ...(origin.uri as GitReference), commit: bound ? commit : entry.commit },
     sha256: origin.sha256 ?? entry.sha256,
   };
 }

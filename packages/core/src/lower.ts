@@ -9,6 +9,8 @@ import type {
   CheckedArgument,
   CheckedBuildSystem,
   CheckedKeywordArguments,
+  CheckedLabeledInput,
+  CheckedQuasiquotedOutput,
   CheckedChannel,
   CheckedInput,
   CheckedManifestNode,
@@ -33,6 +35,7 @@ import {
   type Definition,
   type Expression,
   type Layout,
+  type Bindings,
   type InstallPlan,
 } from "./values.js";
 
@@ -63,10 +66,7 @@ const fieldName = (field: Node): string | undefined => {
  * Fields in the order given by their names (a stable sort: the unnamed ones last, as they were),
  * each after the comment lines given for it.
  */
-function ordered(
-  fields: readonly Node[],
-  record: Layout,
-): Node[] {
+function ordered(fields: readonly Node[], record: Layout): Node[] {
   const { order, comments, marginComments, innerComments, blankLinesBefore } = record;
   const rank = (field: Node): number => {
     const at = order === undefined ? -1 : order.indexOf(fieldName(field) ?? "");
@@ -88,6 +88,15 @@ function ordered(
       ...(after !== undefined ? [S.comment(after, { margin: true })] : []),
     ];
   });
+}
+
+const isLabeled = (input: CheckedInput): input is CheckedLabeledInput =>
+  typeof input === "object" && !Array.isArray(input) && (input as { kind?: string }).kind === "labeled-input";
+
+/** `(let ((VARIABLE VALUE) ...) FORM)` when there are bindings; FORM as it is otherwise. */
+function bound(form: Node, bindings: Bindings | undefined, value: (v: Bindings[number][1]) => Node): Node {
+  if (bindings === undefined || bindings.length === 0) return form;
+  return call("let", list(bindings.map(([name, v]) => list([sym(name), value(v) as Datum]))), form);
 }
 
 /** The accessor of a package's inputs field, for `modify-inputs`. */
@@ -205,6 +214,7 @@ export class Lowering {
   private inputList(inputs: readonly CheckedInput[]): Node {
     // No inputs (a variant dropping its parent's): `'()`, as Guix code writes it.
     if (inputs.length === 0) return quote(list([]));
+    if (inputs.some(isLabeled)) return S.quasiquote(list(inputs.map((i) => this.input(i) as Datum)));
     const last = inputs.at(-1);
     if (!isExpression(last) || !last.splice) return call("list", ...inputs.map((i) => this.input(i)));
     const nodes = inputs.map((i) => this.input(i));
@@ -238,6 +248,17 @@ export class Lowering {
 
   private input(input: CheckedInput): Node {
     if (isExpression(input)) return this.expression(input);
+    // Inside the quasiquoted list of labeled inputs: `("label" ,package ["output"])`.
+    if (isLabeled(input))
+      return list([
+        str(input.label),
+        S.unquote(this.packageRef(input.package) as Datum),
+        ...(input.output === undefined ? [] : [str(input.output)]),
+      ]);
+    if ((input as { kind?: string }).kind === "quasiquoted-output") {
+      const { package: ref, output } = input as CheckedQuasiquotedOutput;
+      return S.quasiquote(list([S.unquote(this.packageRef(ref) as Datum), str(output)]));
+    }
     if (!Array.isArray(input)) return this.packageRef(input as CheckedPackageRef);
     const [ref, output] = input as readonly [CheckedPackageRef, string];
     return call("list", this.packageRef(ref), str(output));
@@ -262,7 +283,7 @@ export class Lowering {
     const parent = this.packageRef(v.parent);
     const fields: Node[] = v.style === "inherit" ? [call("inherit", parent)] : [];
     if (v.name !== undefined) fields.push(call("name", str(v.name)));
-    if (v.version !== undefined) fields.push(call("version", str(v.version)));
+    if (v.version !== undefined) fields.push(call("version", this.textOrCode(v.version)));
     if (v.replacement !== undefined)
       fields.push(call("replacement", v.replacement === false ? S.bool(false) : this.packageRef(v.replacement)));
     if (v.source !== undefined)
@@ -294,7 +315,8 @@ export class Lowering {
     }
     fields.push(...this.about(v));
     const laidOut = ordered(fields, v);
-    return v.style === "inherit" ? call("package", ...laidOut) : call("package/inherit", parent, ...laidOut);
+    const form = v.style === "inherit" ? call("package", ...laidOut) : call("package/inherit", parent, ...laidOut);
+    return bound(form, v.bindings, (value) => this.textOrCode(value));
   }
 
   /** `(list INPUT...)`, or `(modify-inputs (package-inputs PARENT) CLAUSE...)`. */
@@ -326,7 +348,7 @@ export class Lowering {
   /** `(package (name ...) ...)`, fields in the order Guix code usually has them. */
   package(p: CheckedPackage): Node {
     this.use(["guix", "packages"]);
-    const fields: Node[] = [call("name", str(p.name)), call("version", str(p.version))];
+    const fields: Node[] = [call("name", str(p.name)), call("version", this.textOrCode(p.version))];
     const source =
       p.source === undefined ? S.bool(false) : isScheme(p.source) ? this.scheme(p.source) : this.origin(p.source);
     fields.push(call("source", source));
@@ -347,7 +369,7 @@ export class Lowering {
     const systems = p.supportedSystems;
     if (systems !== undefined)
       fields.push(call("supported-systems", isScheme(systems) ? this.scheme(systems) : quote(strings(systems))));
-    return call("package", ...ordered(fields, p));
+    return bound(call("package", ...ordered(fields, p)), p.bindings, (value) => this.textOrCode(value));
   }
 
   /** What a package says of itself, each field it sets: synopsis, description, home page, license, properties. */
@@ -369,7 +391,8 @@ export class Lowering {
     return licenseDatum(license as License, this.licensePrefix);
   }
 
-  private searchPaths(paths: readonly AnySearchPath[]): Node {
+  private searchPaths(paths: readonly AnySearchPath[] | Node): Node {
+    if (isScheme(paths)) return this.scheme(paths);
     return call(
       "list",
       ...paths.map((sp) => {
@@ -401,10 +424,17 @@ export class Lowering {
 
   private origin(o: CheckedOrigin): Node {
     this.use(["guix", "packages"]);
-    this.use(o.method.module);
-    const fields: Node[] = [call("method", sym(o.method.name))];
+    const fields: Node[] = [];
+    if (o.inherit !== undefined) fields.push(call("inherit", this.scheme(o.inherit)));
+    if (o.method !== undefined) {
+      this.use(o.method.module);
+      fields.push(call("method", sym(o.method.name)));
+    }
     const uri = o.uri;
-    if (typeof uri === "string" || isExpression(uri) || isScheme(uri)) fields.push(call("uri", this.textOrCode(uri)));
+    if (uri === undefined) {
+      // Inherited.
+    } else if (typeof uri === "string" || isExpression(uri) || isScheme(uri))
+      fields.push(call("uri", this.textOrCode(uri)));
     else if (Array.isArray(uri))
       fields.push(call("uri", call("list", ...(uri as readonly string[]).map((u) => str(u)))));
     else {
@@ -414,7 +444,7 @@ export class Lowering {
       fields.push(call("uri", call("git-reference", ...parts)));
     }
     if (o.fileName !== undefined) fields.push(call("file-name", this.textOrCode(o.fileName)));
-    fields.push(call("sha256", call("base32", str(o.sha256))));
+    if (o.sha256 !== undefined) fields.push(call("sha256", call("base32", str(o.sha256))));
     const patches = o.patches;
     if (isExpression(patches)) fields.push(call("patches", this.expression(patches)));
     else if (patches !== undefined && patches.length > 0) {

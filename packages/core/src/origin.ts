@@ -78,20 +78,34 @@ export interface GitFetchOptions extends Layout {
 export function gitFetch(options: GitFetchOptions): Origin {
   const { url, commit, ref, recursive, ...rest } = options;
   const uri: GitReference = { kind: "git-reference", url, commit, ref, recursive };
-  return origin({ method: { name: "git-fetch", module: ["guix", "git-download"] }, uri, ...rest });
+  return origin({ method: gitFetchMethod, uri, ...rest });
 }
+
+/**
+ * `git-fetch` of `(guix git-download)`, as an origin's `method`.
+ *
+ * @example inheritOrigin(packageSource("x"), { method: gitFetchMethod, uri: gitReference({...}) })
+ */
+export const gitFetchMethod = Object.freeze({ name: "git-fetch", module: Object.freeze(["guix", "git-download"]) });
+
+/**
+ * `url-fetch` of `(guix download)`, as an origin's `method`.
+ *
+ * @example inheritOrigin(packageSource("x"), { method: urlFetchMethod, uri: "https://example.org/x.tar.gz" })
+ */
+export const urlFetchMethod = Object.freeze({ name: "url-fetch", module: Object.freeze(["guix", "download"]) });
 
 /** What `urlFetch()` takes: one URL (text, or computed: `concat(...)`, `pypiUri(...)`), or mirrors tried in order. */
 export type UrlFetchOptions = ({ readonly url: string | Expression } | { readonly urls: readonly string[] }) &
   Layout & {
-  readonly sha256?: string;
-  readonly fileName?: Origin["fileName"];
-  readonly patches?: Origin["patches"];
-  readonly patchFlags?: readonly string[];
-  readonly patchInputs?: Origin["patchInputs"];
-  readonly snippet?: Scheme;
-  readonly modules?: readonly (readonly string[])[];
-};
+    readonly sha256?: string;
+    readonly fileName?: Origin["fileName"];
+    readonly patches?: Origin["patches"];
+    readonly patchFlags?: readonly string[];
+    readonly patchInputs?: Origin["patchInputs"];
+    readonly snippet?: Scheme;
+    readonly modules?: readonly (readonly string[])[];
+  };
 
 /**
  * A file downloaded from a URL (or the first of several mirrors that answers).
@@ -104,5 +118,45 @@ export function urlFetch(options: UrlFetchOptions): Origin {
   const rest = Object.fromEntries(
     Object.entries(options).filter(([key, value]) => key !== "url" && key !== "urls" && value !== undefined),
   ) as Omit<OriginOptions, "method" | "uri">;
-  return origin({ method: { name: "url-fetch", module: ["guix", "download"] }, uri, ...rest });
+  return origin({ method: urlFetchMethod, uri, ...rest });
+}
+
+/** What `inheritOrigin()` takes: any field of an origin, each overriding the parent's. */
+export type InheritOriginOptions = Partial<OriginOptions>;
+
+/**
+ * `(origin (inherit PARENT) FIELD...)`: another origin with the fields given changed, as a variant's
+ * source says it (`packageSource("x")` is `(package-source x)`).
+ *
+ * @example inheritOrigin(packageSource("eigen"), { patches: searchPatches("eigen-fix.patch") })
+ */
+export function inheritOrigin(parent: Scheme, fields: InheritOriginOptions = {}): Origin {
+  return deepFreeze({
+    kind: "origin",
+    inherit: parent,
+    ...fields,
+    method: fields.method,
+    uri: fields.uri,
+    sha256: fields.sha256,
+  });
+}
+
+/**
+ * `(package-source VARIABLE)`: another package's origin, for {@link inheritOrigin}.
+ *
+ * @example inheritOrigin(packageSource("wpa-supplicant-minimal"), { patches: searchPatches("x.patch") })
+ */
+export function packageSource(variable: string): Scheme {
+  return list([sym("package-source"), sym(variable)]);
+}
+
+/**
+ * `(git-reference (url ...) (commit ...))`: the `uri` of a git origin, for {@link inheritOrigin} and
+ * {@link origin} (`gitFetch` makes its own).
+ *
+ * @example inheritOrigin(packageSource("x"), { uri: gitReference({ url: "https://example.org/x.git", commit: packageVersion }) })
+ */
+export function gitReference(options: Pick<GitFetchOptions, "url" | "commit" | "ref" | "recursive">): GitReference {
+  const { url, commit, ref, recursive } = options;
+  return deepFreeze({ kind: "git-reference", url, commit, ref, recursive });
 }

@@ -11,9 +11,14 @@ import {
   type GuixPackage,
   type Origin,
   type Package,
+  type Bindings,
+  type Expression,
+  type LabeledInput,
+  type QuasiquotedOutput,
   type Properties,
   type PropertyValue,
   type PackageInput,
+  type PackageRef,
   type Scheme,
   type SearchPath,
 } from "./values.js";
@@ -21,7 +26,10 @@ import {
 /** What `pkg()` takes: the fields of a package, inputs and outputs optional. */
 export interface PackageOptions extends Layout {
   readonly name: string;
-  readonly version: string;
+  /** The version, or computed: `gitVersion("0.1")` for `(git-version "0.1" revision commit)`. */
+  readonly version: string | Expression | Scheme;
+  /** Variables bound around the definition: `[["commit", "0123..."], ["revision", "1"]]` (`let`). */
+  readonly bindings?: Bindings;
   /** An origin, or `undefined` for `(source #f)`. */
   readonly source: Origin | Scheme | undefined;
   readonly buildSystem: BuildSystem;
@@ -36,8 +44,9 @@ export interface PackageOptions extends Layout {
   readonly properties?: Properties;
   /** Systems such as "x86_64-linux", or Scheme (`%64bit-supported-systems`). */
   readonly supportedSystems?: readonly string[] | Scheme;
-  readonly nativeSearchPaths?: readonly AnySearchPath[];
-  readonly searchPaths?: readonly AnySearchPath[];
+  /** Search paths, or Scheme computing the list. */
+  readonly nativeSearchPaths?: readonly AnySearchPath[] | Scheme;
+  readonly searchPaths?: readonly AnySearchPath[] | Scheme;
 }
 
 /**
@@ -67,6 +76,7 @@ export function pkg(options: PackageOptions): Package {
     supportedSystems: options.supportedSystems,
     nativeSearchPaths: options.nativeSearchPaths,
     searchPaths: options.searchPaths,
+    ...(options.bindings !== undefined ? { bindings: options.bindings } : {}),
     ...layoutOf(options),
   });
 }
@@ -138,4 +148,24 @@ export function properties(
     ),
   );
   return options.quasiquoted === true ? quasiquote(alist) : quote(alist);
+}
+
+/**
+ * An input of the older style with its label, `("gettext" ,gettext-minimal)`: a package's inputs are
+ * then all labeled, written `` `(("label" ,package) ...) ``.
+ *
+ * @example pkg({ ..., inputs: [labeledInput("gettext", gettextMinimal), labeledInput("glib", glib, "bin")] })
+ */
+export function labeledInput(label: string, pkg: PackageRef, output?: string): LabeledInput {
+  return deepFreeze({ kind: "labeled-input", label, package: pkg, ...(output === undefined ? {} : { output }) });
+}
+
+/**
+ * An output of a package as `` `(,glib "bin") `` (what `[glib, "bin"]` writes `(list glib "bin")`):
+ * the way some of Guix's packages have it, kept by `guix-ts import`.
+ *
+ * @example pkg({ ..., nativeInputs: [quasiquotedOutput(glib, "bin")] }) // (native-inputs (list `(,glib "bin")))
+ */
+export function quasiquotedOutput(pkg: PackageRef, output: string): QuasiquotedOutput {
+  return deepFreeze({ kind: "quasiquoted-output", package: pkg, output });
 }

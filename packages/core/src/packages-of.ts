@@ -3,6 +3,7 @@ import {
   isScheme,
   type Manifest,
   type Package,
+  type LabeledInput,
   type PackageInput,
   type PackageRef,
   type PackageVariant,
@@ -10,7 +11,11 @@ import {
 } from "./values.js";
 
 const refOf = (input: PackageInput): PackageRef =>
-  Array.isArray(input) ? (input as readonly [PackageRef, string])[0] : (input as PackageRef);
+  Array.isArray(input)
+    ? (input as readonly [PackageRef, string])[0]
+    : ["labeled-input", "quasiquoted-output"].includes((input as { kind?: string }).kind ?? "")
+      ? (input as LabeledInput).package
+      : (input as PackageRef);
 
 /** The inputs a field names: its list, or what its `modify-inputs` clauses add. */
 function inputsOf(field: VariantInputs | undefined): PackageInput[] {

@@ -256,31 +256,44 @@ export function validateOrigin(origin: Origin, path: string): Validation<Checked
   if (kindOf(origin) !== "origin")
     return problem(path, origin, "expected an origin: gitFetch(...), urlFetch(...), origin(...)");
   const uri: unknown = origin.uri;
+  // An origin inheriting another's may leave any field to it.
+  const inherits = origin.inherit !== undefined;
   const checkedUri: Validation<CheckedOrigin["uri"]> =
-    typeof uri === "string"
-      ? validateUrl(uri, `${path}.uri`)
-      : Array.isArray(uri)
-        ? andKeep(
-            uri,
-            check(uri.length > 0, `${path}.uri`, uri, "expected at least one URL"),
-            each(uri, `${path}.uri`, validateUrl),
-          )
-        : isExpression(uri)
-          ? validateExpression(uri, `${path}.uri`)
-          : isDatumValue(uri)
-            ? ok(uri as import("./values.js").Scheme)
-            : kindOf(uri) === "git-reference"
-              ? validateGitReference(uri as GitReference, path)
-              : problem(`${path}.uri`, uri, "expected a URL, a list of URLs, a git reference or Scheme");
+    uri === undefined && inherits
+      ? ok(undefined)
+      : typeof uri === "string"
+        ? validateUrl(uri, `${path}.uri`)
+        : Array.isArray(uri)
+          ? andKeep(
+              uri,
+              check(uri.length > 0, `${path}.uri`, uri, "expected at least one URL"),
+              each(uri, `${path}.uri`, validateUrl),
+            )
+          : isExpression(uri)
+            ? validateExpression(uri, `${path}.uri`)
+            : isDatumValue(uri)
+              ? ok(uri as import("./values.js").Scheme)
+              : kindOf(uri) === "git-reference"
+                ? validateGitReference(uri as GitReference, path)
+                : problem(`${path}.uri`, uri, "expected a URL, a list of URLs, a git reference or Scheme");
   const sha256 =
     origin.sha256 === undefined
-      ? problem(`${path}.sha256`, undefined, "missing: give the nix-base32 sha256, or run `guix-ts lock` to compute it")
+      ? inherits
+        ? ok(undefined)
+        : problem(
+            `${path}.sha256`,
+            undefined,
+            "missing: give the nix-base32 sha256, or run `guix-ts lock` to compute it",
+          )
       : base32Problem(origin.sha256) === null
         ? ok(origin.sha256)
         : problem(`${path}.sha256`, origin.sha256, base32Problem(origin.sha256)!);
   return pipe(
     all({
-      method: validateMethod(origin.method, path),
+      method: origin.method === undefined && inherits ? ok(undefined) : validateMethod(origin.method, path),
+      inherit: optional(origin.inherit, (x) =>
+        check(isDatumValue(x), `${path}.inherit`, x, "expected Scheme: packageSource(...) or an origin's variable"),
+      ),
       uri: checkedUri,
       sha256,
       fileName: optional(origin.fileName, (f) => textOrDatum(f, `${path}.fileName`, "a file name")),

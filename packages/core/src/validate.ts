@@ -33,6 +33,7 @@ import {
   duplicates,
   eachOf,
   isDatumValue,
+  isText,
   isObject,
   kindOf,
   matches,
@@ -57,6 +58,8 @@ import {
   type ArgumentValue,
   type BuildSystem,
   type KeywordArguments,
+  type LabeledInput,
+  type QuasiquotedOutput,
   type SubstituteKeywordArguments,
   type Manifest,
   type Package,
@@ -101,8 +104,31 @@ function validateProperties(props: unknown, path: string): Validation<unknown> {
   );
 }
 
-const validateVersion = (version: unknown, path: string): Validation<string> =>
-  check(matches(/^\S+$/, version), path, version as string, "expected a version without spaces");
+const validateVersion = (version: unknown, path: string): Validation<unknown> =>
+  isExpression(version)
+    ? validateExpression(version, path)
+    : isScheme(version)
+      ? check(isDatumValue(version), path, version, "expected a version or Scheme")
+      : check(matches(/^\S+$/, version), path, version as string, "expected a version without spaces");
+
+/** Search paths, or Scheme computing the list. */
+const searchPathList = (paths: unknown, path: string): Validation<unknown> =>
+  isScheme(paths)
+    ? check(isDatumValue(paths), path, paths, "expected search paths or Scheme")
+    : eachOf(paths, path, validateSearchPath);
+
+/** `let` bindings: each a variable name and a string, an expression or Scheme. */
+const validateBindings = (bindings: unknown, path: string): Validation<unknown> =>
+  Array.isArray(bindings)
+    ? eachOf(bindings, path, (b: unknown, bp): Validation<unknown> => {
+        if (!Array.isArray(b) || b.length !== 2 || !matches(VARIABLE, b[0]))
+          return problem(bp, b, "expected [variable, value]");
+        const value: unknown = b[1];
+        return isExpression(value)
+          ? validateExpression(value, `${bp}[1]`)
+          : check(isText(value) || isDatumValue(value), `${bp}[1]`, value, "expected a string or Scheme");
+      })
+    : problem(path, bindings, "expected a list of [variable, value]");
 
 const validateOutputs = (outs: unknown, path: string): Validation<unknown> =>
   check(
@@ -219,6 +245,34 @@ class Checker {
 
   input(input: PackageInput, path: string): Validation<CheckedInput> {
     if (isExpression(input)) return validateExpression(input, path);
+    if (kindOf(input) === "quasiquoted-output") {
+      const { package: ref, output } = input as QuasiquotedOutput;
+      return pipe(
+        all({
+          package: this.packageRef(ref, `${path}.package`),
+          output: check(
+            matches(OUTPUT, output),
+            `${path}.output`,
+            output,
+            'expected an output name such as "out" or "bin"',
+          ),
+        }),
+        E.map(({ package: checked }) => ({ ...(input as QuasiquotedOutput), package: checked })),
+      );
+    }
+    if (kindOf(input) === "labeled-input") {
+      const { label, package: ref, output } = input as LabeledInput;
+      return pipe(
+        all({
+          label: text(label, `${path}.label`, "a label"),
+          package: this.packageRef(ref, `${path}.package`),
+          output: optional(output, (o) =>
+            check(matches(OUTPUT, o), `${path}.output`, o, 'expected an output name such as "out" or "bin"'),
+          ),
+        }),
+        E.map(({ package: checked }) => ({ ...(input as LabeledInput), package: checked })),
+      );
+    }
     if (!Array.isArray(input)) return this.packageRef(input as PackageRef, path);
     if (input.length !== 2) return problem(path, input, "expected a package, or [package, output]");
     const [ref, output] = input as readonly [PackageRef, string];
@@ -343,6 +397,11 @@ class Checker {
         ? [problem(`${path}[${i}]`, input, "a list of inputs (cargoInputs(...)) goes last, after the packages")]
         : [],
     );
+    // Labels are all or nothing: the list is written with them, `(("label" ,package) ...)`, or without.
+    const labeled = items.filter((i) => kindOf(i) === "labeled-input").length;
+    const packages = items.filter((i) => !(isExpression(i) && i.node.kind === "comment")).length;
+    if (labeled > 0 && labeled < packages)
+      misplaced.push(problem(path, inputs, "labeled and unlabeled inputs mixed: label them all or none"));
     return pipe(
       all({
         checked: eachOf(inputs, path, (i: PackageInput, ip) => this.input(i, ip)),
@@ -452,6 +511,7 @@ class Checker {
           optional(v.comments, (c) => validateComments(c, `${path}.comments`)),
           optional(v.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
           optional(v.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
+          optional(v.bindings, (b) => validateBindings(b, `${path}.bindings`)),
           optional(v.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
           optional(v.order, (o) => texts(o, `${path}.order`)),
         ),
@@ -524,12 +584,13 @@ class Checker {
                   check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
                 ),
           ),
-          optional(p.nativeSearchPaths, (s) => eachOf(s, `${path}.nativeSearchPaths`, validateSearchPath)),
-          optional(p.searchPaths, (s) => eachOf(s, `${path}.searchPaths`, validateSearchPath)),
+          optional(p.nativeSearchPaths, (s) => searchPathList(s, `${path}.nativeSearchPaths`)),
+          optional(p.searchPaths, (s) => searchPathList(s, `${path}.searchPaths`)),
           optional(p.properties, (props) => validateProperties(props, `${path}.properties`)),
           optional(p.comments, (c) => validateComments(c, `${path}.comments`)),
           optional(p.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
           optional(p.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
+          optional(p.bindings, (b) => validateBindings(b, `${path}.bindings`)),
           optional(p.marginComments, (c) => validateMarginComments(c, `${path}.marginComments`)),
           optional(p.order, (o) => texts(o, `${path}.order`)),
         ),

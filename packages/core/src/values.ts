@@ -28,6 +28,20 @@ export interface Layout {
 }
 
 /**
+ * Variables bound around a package definition, in order: `[["commit", "0123abc..."], ["revision", "1"]]` is
+ * `(let ((commit "0123abc...") (revision "1")) (package ...))`, as Guix writes packages of a git commit.
+ */
+export type Bindings = readonly (readonly [string, string | Expression | Scheme])[];
+
+/** An input of the older style, with its label: `("gettext" ,gettext-minimal)` or `("glib" ,glib "bin")`. */
+export interface LabeledInput {
+  readonly kind: "labeled-input";
+  readonly label: string;
+  readonly package: PackageRef;
+  readonly output?: string | undefined;
+}
+
+/**
  * The layout options given (those undefined left out), for a builder to keep.
  *
  * @example layoutOf({ name: "x", order: ["version", "name"] }) // { order: ["version", "name"] }
@@ -167,12 +181,14 @@ export type VariantInputs = readonly PackageInput[] | ModifyInputs;
  * the fields given replace the parent's, the others are the parent's.
  */
 export interface PackageVariant extends Layout {
+  /** Variables bound around the definition (`let`). */
+  readonly bindings?: Bindings | undefined;
   readonly kind: "package-variant";
   readonly parent: PackageRef;
   /** `package/inherit` also applies the variant to the parent's `replacement` (security grafts). */
   readonly style: "inherit" | "package/inherit";
   readonly name?: string | undefined;
-  readonly version?: string | undefined;
+  readonly version?: string | Expression | Scheme | undefined;
   readonly source?: Origin | Scheme | undefined;
   readonly buildSystem?: BuildSystem | undefined;
   /**
@@ -194,7 +210,14 @@ export interface PackageVariant extends Layout {
 }
 
 /** An input: a package, or a package and one of its outputs (`[glib, "bin"]`). */
-export type PackageInput = PackageRef | readonly [PackageRef, string] | Expression;
+export type PackageInput = PackageRef | readonly [PackageRef, string] | Expression | LabeledInput | QuasiquotedOutput;
+
+/** An output of a package written `` `(,glib "bin") ``, as some of Guix's packages have it: `[glib, "bin"]` otherwise. */
+export interface QuasiquotedOutput {
+  readonly kind: "quasiquoted-output";
+  readonly package: PackageRef;
+  readonly output: string;
+}
 
 /**
  * The search paths `(guix search-paths)` defines, by variable: `$SSL_CERT_DIR` and so on.
@@ -265,8 +288,10 @@ export interface GitReference {
 export interface Origin extends Layout {
   readonly kind: "origin";
   /** `git-fetch`, `url-fetch`, ... and the module that exports it. */
-  readonly method: { readonly name: string; readonly module: readonly string[] };
-  readonly uri: GitReference | string | readonly string[] | Expression | Scheme;
+  /** The origin this one changes (`(inherit (package-source x))`): then every other field is optional. */
+  readonly inherit?: Scheme | undefined;
+  readonly method: { readonly name: string; readonly module: readonly string[] } | undefined;
+  readonly uri: GitReference | string | readonly string[] | Expression | Scheme | undefined;
   /** nix-base32 sha256; undefined until a prefetch or the lock file gives it. */
   readonly sha256: string | undefined;
   readonly fileName?: string | Expression | Scheme | undefined;
@@ -344,8 +369,11 @@ export interface BuildSystem {
 /** A package definition, as `pkg()` builds it: every field of Guix's `package` record that guix-ts writes. */
 export interface Package extends Layout {
   readonly kind: "package";
+  /** Variables bound around the definition (`let`). */
+  readonly bindings?: Bindings | undefined;
   readonly name: string;
-  readonly version: string;
+  /** The version, or computed: `gitVersion("0.1")` for `(git-version "0.1" revision commit)`; or Scheme. */
+  readonly version: string | Expression | Scheme;
   readonly source: Origin | Scheme | undefined;
   readonly buildSystem: BuildSystem;
   readonly inputs: readonly PackageInput[];
@@ -361,8 +389,9 @@ export interface Package extends Layout {
   readonly properties: Properties | undefined;
   /** Systems such as "x86_64-linux", or Scheme (`%64bit-supported-systems`). */
   readonly supportedSystems: readonly string[] | Scheme | undefined;
-  readonly nativeSearchPaths: readonly AnySearchPath[] | undefined;
-  readonly searchPaths: readonly AnySearchPath[] | undefined;
+  /** Search paths, or Scheme computing the list (`(cons $SSL_CERT_DIR (package-search-paths x))`). */
+  readonly nativeSearchPaths: readonly AnySearchPath[] | Scheme | undefined;
+  readonly searchPaths: readonly AnySearchPath[] | Scheme | undefined;
 }
 
 /** What a manifest file evaluates to: specifications, packages, their concatenation, a development manifest, or Scheme. */

@@ -231,3 +231,96 @@ describe("properties, search paths, systems, licenses, comments and blank lines"
     ).toHaveLength(1);
   });
 });
+
+describe("packages of a git commit, older inputs, inherited origins", () => {
+  it("let bindings around the package, gitVersion, the commit bound; the lock pins the bound commit and keeps (commit commit)", () => {
+    const commit = "0123456789abcdef0123456789abcdef01234567";
+    const source = G.gitFetch({
+      url: "https://example.org/tool.git",
+      commit: G.boundVariable("commit"),
+      fileName: G.gitFileName,
+    });
+    const p = G.pkg({
+      ...base,
+      version: G.gitVersion("1.5.0"),
+      bindings: [
+        ["commit", commit],
+        ["revision", "1"],
+      ],
+      source,
+      buildSystem: G.gnuBuildSystem(),
+    });
+    const pin = G.sourcePin(p)!;
+    expect(pin).toMatchObject({ ref: commit, fixed: true });
+    const lock = {
+      ...G.EMPTY_LOCK,
+      sources: {
+        [pin.key]: {
+          url: pin.url,
+          ref: commit,
+          recursive: false,
+          commit,
+          sha256: HASH,
+          packages: ["tool"],
+          lastModified: 0,
+        },
+      },
+    };
+    const file = G.manifestFileE({ manifest: G.packagesToManifest([p]), lock });
+    if (E.isLeft(file)) throw new Error(file.left.map((x) => x.message).join("\n"));
+    expect(file.right.text).toContain(`(define tool
+  (let ((commit "${commit}")
+        (revision "1"))
+    (package
+      (name "tool")
+      (version (git-version "1.5.0" revision commit))
+      (source
+       (origin
+         (method git-fetch)
+         (uri (git-reference
+               (url "https://example.org/tool.git")
+               (commit commit)))
+         (file-name (git-file-name name version))
+         (sha256
+          (base32 "${HASH}"))))`);
+    expect(guileRead([file.right.text])[0]!.length).toBeGreaterThan(0);
+    expect(
+      problems(G.pkg({ ...base, source: undefined, buildSystem: G.gnuBuildSystem(), bindings: [["a b", "1"]] })),
+    ).toEqual(["file.forms[0].package.bindings[0]: expected [variable, value]"]);
+  });
+
+  it("labeled inputs (all or none), a quasiquoted output, an origin inheriting another's, another package's version", () => {
+    const text = defined(
+      G.inherit(G.packageVariable("tool"), {
+        version: G.versionOf("python"),
+        source: G.inheritOrigin(G.packageSource("tool"), { patches: G.searchPatches("tool-fix.patch") }),
+        nativeInputs: [G.quasiquotedOutput(G.packageVariable("glib"), "bin")],
+        inputs: [
+          G.labeledInput("zlib", G.packageVariable("zlib")),
+          G.labeledInput("openssl", G.packageVariable("openssl"), "static"),
+        ],
+      }),
+    );
+    expect(text).toContain(`    (version (package-version python))
+    (source
+     (origin
+       (inherit (package-source tool))
+       (patches (search-patches "tool-fix.patch"))))
+    (native-inputs (list \`(,glib "bin")))
+    (inputs \`(("zlib" ,zlib)
+              ("openssl" ,openssl "static")))`);
+    expect(
+      problems(
+        G.inherit(G.packageVariable("tool"), {
+          inputs: [G.labeledInput("zlib", G.packageVariable("zlib")), G.packageVariable("x")],
+        }),
+      ),
+    ).toEqual(["file.forms[0].package.inputs: labeled and unlabeled inputs mixed: label them all or none"]);
+    // An origin of its own still needs its method, URI and hash.
+    expect(
+      problems(
+        G.inherit(G.packageVariable("tool"), { source: G.origin({ method: G.urlFetchMethod, uri: undefined }) }),
+      ),
+    ).toHaveLength(2);
+  });
+});

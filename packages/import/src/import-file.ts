@@ -37,6 +37,14 @@ export interface ImportResult {
 const headOf = (n: Node): string | undefined =>
   n.kind === "list" && n.items[0]?.kind === "symbol" ? n.items[0].name : undefined;
 
+/** `(package ...)`, `(package/inherit ...)`, or one of them in a `let`: `(let ((commit "...")) (package ...))`. */
+function isPackageForm(value: Node | undefined): boolean {
+  if (value?.kind !== "list") return false;
+  const head = headOf(value);
+  if (head === "let") return isPackageForm(value.items.at(-1));
+  return head === "package" || head === "package/inherit";
+}
+
 /** The prefix of `(guix licenses)` in the file's `define-module` or `use-modules`: `license:`, or "". */
 function licensePrefix(nodes: readonly Node[]): string {
   let prefix = "";
@@ -151,7 +159,7 @@ export async function importGuixFile(text: string, file: string): Promise<Import
     const isPackage =
       (headOf(node) === "define-public" || headOf(node) === "define") &&
       node.kind === "list" &&
-      ["package", "package/inherit"].includes(headOf(node.items[2] ?? node) ?? "");
+      isPackageForm(node.items[2]);
     if (!isPackage) {
       chunk.push(node);
       continue;

@@ -109,6 +109,17 @@ function input(node: Node): Code {
   if (node.kind === "symbol") return callOf("packageVariable", G.packageVariable, [literal(node.name)]);
   if (headOf(node) === "list" && isList(node) && node.items.length === 3 && node.items[1]!.kind === "symbol")
     return array([input(node.items[1]!), text(node.items[2]!, "input output")]);
+  // `` `(,glib "bin") ``
+  const [ref, output, ...more] =
+    node.kind === "prefixed" && node.prefix === "quasiquote" && isList(node.datum) ? node.datum.items : [];
+  if (
+    ref?.kind === "prefixed" &&
+    ref.prefix === "unquote" &&
+    ref.datum.kind === "symbol" &&
+    output?.kind === "string" &&
+    more.length === 0
+  )
+    return callOf("quasiquotedOutput", G.quasiquotedOutput, [input(ref.datum), literal(output.value)]);
   return raw(node as Datum, `input (${headOf(node) ?? node.kind})`);
 }
 
@@ -120,12 +131,41 @@ function cargoInputs(node: Node): Code | undefined {
   return callOf("cargoInputs", G.cargoInputs, [literal(name.datum.name)]);
 }
 
+/** `` `(("label" ,package ["output"]) ...) ``: inputs of the older style, each with its label. */
+function labeledInputs(list: ListNode): Code {
+  return array(
+    list.items.map((entry) => {
+      if (entry.kind === "comment") return input(entry);
+      const [label, value, output, ...more] = isList(entry) ? entry.items : [];
+      if (
+        label?.kind !== "string" ||
+        value?.kind !== "prefixed" ||
+        value.prefix !== "unquote" ||
+        (output !== undefined && output.kind !== "string") ||
+        more.length > 0
+      )
+        throw new Untyped('labeled inputs: an entry not ("label" ,package ["output"])');
+      const ref =
+        value.datum.kind === "symbol"
+          ? callOf("packageVariable", G.packageVariable, [literal(value.datum.name)])
+          : raw(value.datum, `labeled input (${headOf(value.datum) ?? value.datum.kind})`);
+      return callOf("labeledInput", G.labeledInput, [
+        literal(label.value),
+        ref,
+        ...(output?.kind === "string" ? [literal(output.value)] : []),
+      ]);
+    }),
+  );
+}
+
 /** `(list INPUT...)`; a crates list alone; `(cons* INPUT... (cargo-inputs 'NAME))`. */
 function inputs(node: Node): Code {
   const crates = cargoInputs(node);
   if (crates !== undefined) return array([crates]);
   if (node.kind === "prefixed" && node.prefix === "quote" && isList(node.datum) && node.datum.items.length === 0)
     return array([]);
+  if (node.kind === "prefixed" && node.prefix === "quasiquote" && isList(node.datum) && node.datum.items.length > 0)
+    return labeledInputs(node.datum);
   const head = headOf(node);
   if (isList(node) && (head === "cons" || head === "cons*") && node.items.length >= 3) {
     const last = cargoInputs(node.items.at(-1)!);
@@ -471,61 +511,108 @@ function origin(node: Node): Code {
   if (headOf(node) !== "origin" || !isList(node)) throw new Untyped("source not (origin ...) or #f");
   const read = fieldsOf(args(node), "origin");
   const fields = new Map(read.fields);
+  // `(inherit (package-source x))`: every other field optional, each overriding the parent's.
+  const parent = fields.get("inherit");
   const method = fields.get("method");
   const method_ = method?.kind === "symbol" ? method.name : "";
-  if (method_ !== "url-fetch" && method_ !== "git-fetch") throw new Untyped(`origin method ${method_ || "?"}`);
-  const known = new Set(["method", "uri", "file-name", "sha256", "patches", "modules", "snippet"]);
+  if (method_ !== "url-fetch" && method_ !== "git-fetch" && !(parent !== undefined && method === undefined))
+    throw new Untyped(`origin method ${method_ || "?"}`);
+  const known = new Set(["inherit", "method", "uri", "file-name", "sha256", "patches", "modules", "snippet"]);
   for (const name of fields.keys()) if (!known.has(name)) throw new Untyped(`origin field ${name}`);
   const hash = fields.get("sha256");
-  if (headOf(hash) !== "base32" || !isList(hash) || hash.items[1]?.kind !== "string")
+  if (
+    !(hash === undefined && parent !== undefined) &&
+    (headOf(hash) !== "base32" || !isList(hash) || hash.items[1]?.kind !== "string")
+  )
     throw new Untyped('origin sha256 not (base32 "...")');
   const uri = fields.get("uri");
-  if (uri === undefined) throw new Untyped("origin without uri");
+  if (uri === undefined && parent === undefined) throw new Untyped("origin without uri");
   const common: (readonly [string, Code | undefined])[] = [
-    ["sha256", literal(hash.items[1].value)],
+    ["sha256", isList(hash) && hash.items[1]?.kind === "string" ? literal(hash.items[1].value) : undefined],
     ["fileName", fields.has("file-name") ? textOrRaw(fields.get("file-name")!, "origin file-name") : undefined],
     ["patches", fields.has("patches") ? patches(fields.get("patches")!) : undefined],
     ["modules", fields.has("modules") ? modules(fields.get("modules")!) : undefined],
     ["snippet", fields.has("snippet") ? buildCode(fields.get("snippet")! as Datum, "origin snippet") : undefined],
   ];
-  const layout = layoutOf(read, ORIGIN_ORDER);
-  if (method_ === "git-fetch") {
-    if (headOf(uri) !== "git-reference" || !isList(uri)) throw new Untyped("git-fetch uri not (git-reference ...)");
-    const refRead = fieldsOf(args(uri), "git-reference");
-    if (Object.keys({ ...refRead.comments, ...refRead.margins, ...refRead.inner }).length > 0)
-      throw new Untyped("git-reference: comments inside");
-    const ref = new Map(refRead.fields);
-    for (const name of ref.keys())
-      if (!["url", "commit", "recursive?"].includes(name)) throw new Untyped(`git-reference field ${name}`);
-    const refOrder = refRead.fields.map(([name]) => name);
-    if (refOrder.join(" ") !== ["url", "commit", "recursive?"].filter((f) => ref.has(f)).join(" "))
-      throw new Untyped("git-reference fields in another order");
-    const recursive = ref.get("recursive?");
-    if (recursive !== undefined && (recursive.kind !== "boolean" || !recursive.value))
-      throw new Untyped("git-reference recursive? not #t");
-    const commit = ref.get("commit");
-    return callOf("gitFetch", G.gitFetch, [
+  const layout = layoutOf(read, parent === undefined ? ORIGIN_ORDER : ["inherit", ...ORIGIN_ORDER]);
+  if (parent !== undefined) {
+    const source = printDatum(parent).match(/^\(package-source ([^\s()]+)\)$/);
+    const uriCode =
+      uri === undefined
+        ? undefined
+        : headOf(uri) === "git-reference"
+          ? callOf("gitReference", G.gitReference, [object(gitReference(uri))])
+          : urlOf(uri)[1];
+    return callOf("inheritOrigin", G.inheritOrigin, [
+      source !== null
+        ? callOf("packageSource", G.packageSource, [literal(source[1]!)])
+        : raw(parent as Datum, "origin inherit"),
       object([
         [
-          "url",
-          ref.get("url")?.kind === "symbol" && (ref.get("url") as { name: string }).name === "home-page"
-            ? named("packageHomePage", G.packageHomePage)
-            : text(ref.get("url") ?? { kind: "symbol", name: "?" }, "git url"),
+          "method",
+          method === undefined
+            ? undefined
+            : method_ === "git-fetch"
+              ? named("gitFetchMethod", G.gitFetchMethod)
+              : named("urlFetchMethod", G.urlFetchMethod),
         ],
-        ["commit", commit === undefined ? undefined : textOrRaw(commit, "git commit")],
-        ["recursive", recursive === undefined ? undefined : literal(true)],
+        ["uri", uriCode],
         ...common,
         ...layout,
       ]),
     ]);
   }
-  const url: readonly [string, Code] =
-    uri.kind === "string"
-      ? ["url", literal(uri.value)]
-      : headOf(uri) === "list" && isList(uri) && args(uri).every((u) => u.kind === "string")
-        ? ["urls", array(args(uri).map((u) => text(u, "uri")))]
-        : ["url", computedUri(uri)];
-  return callOf("urlFetch", G.urlFetch, [object([url, ...common, ...layout])]);
+  if (method_ === "git-fetch")
+    return callOf("gitFetch", G.gitFetch, [object([...gitReference(uri!), ...common, ...layout])]);
+  return callOf("urlFetch", G.urlFetch, [object([urlOf(uri!), ...common, ...layout])]);
+}
+
+/** A url-fetch origin's `uri`: text, several URLs, or computed. */
+function urlOf(uri: Node): readonly [string, Code] {
+  return uri.kind === "string"
+    ? ["url", literal(uri.value)]
+    : headOf(uri) === "list" && isList(uri) && args(uri).every((u) => u.kind === "string")
+      ? ["urls", array(args(uri).map((u) => text(u, "uri")))]
+      : ["url", computedUri(uri)];
+}
+
+/** `(git-reference (url ...) (commit ...) (recursive? #t))` as the options of `gitFetch` / `gitReference`. */
+function gitReference(uri: Node): (readonly [string, Code | undefined])[] {
+  if (headOf(uri) !== "git-reference" || !isList(uri)) throw new Untyped("git-fetch uri not (git-reference ...)");
+  const refRead = fieldsOf(args(uri), "git-reference");
+  if (
+    Object.keys({ ...refRead.comments, ...refRead.margins, ...refRead.inner }).length > 0 ||
+    refRead.blanks.length > 0
+  )
+    throw new Untyped("git-reference: comments inside");
+  const ref = new Map(refRead.fields);
+  for (const name of ref.keys())
+    if (!["url", "commit", "recursive?"].includes(name)) throw new Untyped(`git-reference field ${name}`);
+  const refOrder = refRead.fields.map(([name]) => name);
+  if (refOrder.join(" ") !== ["url", "commit", "recursive?"].filter((f) => ref.has(f)).join(" "))
+    throw new Untyped("git-reference fields in another order");
+  const recursive = ref.get("recursive?");
+  if (recursive !== undefined && (recursive.kind !== "boolean" || !recursive.value))
+    throw new Untyped("git-reference recursive? not #t");
+  const url = ref.get("url");
+  const commit = ref.get("commit");
+  return [
+    [
+      "url",
+      url?.kind === "symbol" && url.name === "home-page"
+        ? named("packageHomePage", G.packageHomePage)
+        : text(url ?? { kind: "symbol", name: "?" }, "git url"),
+    ],
+    [
+      "commit",
+      commit === undefined
+        ? undefined
+        : commit.kind === "symbol" && commit.name !== "version"
+          ? callOf("boundVariable", G.boundVariable, [literal(commit.name)])
+          : textOrRaw(commit, "git commit"),
+    ],
+    ["recursive", recursive === undefined ? undefined : literal(true)],
+  ];
 }
 
 const VERSION: Code = named("packageVersion", G.packageVersion);
@@ -559,7 +646,13 @@ const VERSION_PROCEDURES: Readonly<Record<string, readonly [string, (...args: ne
  */
 function computed(node: Node): Code | undefined {
   if (node.kind === "string") return literal(node.value);
-  if (node.kind === "symbol") return node.name === "version" ? VERSION : node.name === "name" ? NAME : undefined;
+  // Any other variable is one the code around binds (a `let` binding, a definition of the module).
+  if (node.kind === "symbol")
+    return node.name === "version"
+      ? VERSION
+      : node.name === "name"
+        ? NAME
+        : callOf("boundVariable", G.boundVariable, [literal(node.name)]);
   if (!isList(node) || !args(node).every(isDatum)) return undefined;
   const head = headOf(node) ?? "";
   const parts = args(node);
@@ -568,6 +661,10 @@ function computed(node: Node): Code | undefined {
     return codes.every((c) => c !== undefined) ? callOf("concat", G.concat, codes) : undefined;
   }
   if (printDatum(node) === "(git-file-name name version)") return GIT_FILE_NAME;
+  if (head === "git-file-name" && parts.length === 2) {
+    const codes = parts.map(computed);
+    return codes.every((c) => c !== undefined) ? callOf("gitFileNameOf", G.gitFileNameOf, codes) : undefined;
+  }
   const uri = URI_PROCEDURES[head];
   if (uri !== undefined && parts[0]?.kind === "string" && parts.length >= 2) {
     const rest = parts.slice(1).map((p) => (phaseName(p) !== undefined ? quotedCode(phaseName(p)!) : computed(p)));
@@ -583,6 +680,37 @@ function computed(node: Node): Code | undefined {
     return callOf(procedure[0], procedure[1], version === VERSION ? [] : [version]);
   }
   return undefined;
+}
+
+/**
+ * A version: text, `(git-version "0.1" revision commit)` as `gitVersion("0.1")`, another package's
+ * `(package-version p)`, or computed.
+ */
+function version(node: Node): Code {
+  const [, base, revision, commit, ...more] = isList(node) ? node.items : [];
+  const part = (n: Node | undefined): Code | undefined =>
+    n?.kind === "string"
+      ? literal(n.value)
+      : n?.kind === "symbol"
+        ? callOf("boundVariable", G.boundVariable, [literal(n.name)])
+        : undefined;
+  if (headOf(node) === "git-version" && base?.kind === "string" && more.length === 0) {
+    const rest = [part(revision), part(commit)];
+    if (rest.every((c) => c !== undefined)) {
+      const usual =
+        revision?.kind === "symbol" &&
+        revision.name === "revision" &&
+        commit?.kind === "symbol" &&
+        commit.name === "commit";
+      return callOf("gitVersion", G.gitVersion, [literal(base.value), ...(usual ? [] : (rest as Code[]))]);
+    }
+  }
+  if (headOf(node) === "package-version" && base?.kind === "symbol" && revision === undefined)
+    return callOf("versionOf", G.versionOf, [literal(base.name)]);
+  if (node.kind === "string") return literal(node.value);
+  const value = computed(node);
+  if (value === undefined) throw new Untyped(`version not a string: (${headOf(node) ?? node.kind} ...)`);
+  return value;
 }
 
 /** `'NAME` as `quoted("NAME")`. */
@@ -784,13 +912,26 @@ const PACKAGE_FIELDS = new Set([
  *
  * @example packageCode(readDatums('(package (name "x") ...)')[0], "license:")
  */
-export function packageCode(form: Node, licensePrefix: string): Code<G.Package | G.PackageVariant> {
+export function packageCode(form: Node, licensePrefix: string, bindings?: Code): Code<G.Package | G.PackageVariant> {
+  // `(let ((commit "...") (revision "1")) (package ...))`: the package with its bindings.
+  if (headOf(form) === "let" && isList(form) && bindings === undefined) {
+    const [, variables, body, ...more] = form.items;
+    if (body === undefined || more.length > 0 || !isList(variables) || !form.items.every(isDatum))
+      throw new Untyped("let: not (let (BINDING...) (package ...))");
+    const pairs = variables.items.map((b) => {
+      const [name, value, ...rest] = isList(b) ? b.items : [];
+      if (name?.kind !== "symbol" || value === undefined || rest.length > 0 || !isDatum(value))
+        throw new Untyped("let: a binding not (VARIABLE VALUE)");
+      return array<unknown>([literal(name.name), computed(value) ?? raw(value as Datum, "a let binding")]);
+    });
+    return packageCode(body, licensePrefix, array(pairs));
+  }
   if (headOf(form) === "package/inherit" && isList(form) && form.items.length >= 2)
-    return variantCode(form.items[1]!, args(form).slice(1), "package/inherit", licensePrefix);
+    return variantCode(form.items[1]!, args(form).slice(1), "package/inherit", licensePrefix, bindings);
   if (headOf(form) !== "package" || !isList(form)) throw new Untyped("not (package ...)");
   const first = args(form).find(isDatum);
   if (headOf(first) === "inherit" && isList(first) && first.items.length === 2)
-    return variantCode(first.items[1]!, args(form), "inherit", licensePrefix);
+    return variantCode(first.items[1]!, args(form), "inherit", licensePrefix, bindings);
   const read = fieldsOf(args(form), "package");
   const { fields } = read;
   for (const [name] of fields) if (!PACKAGE_FIELDS.has(name)) throw new Untyped(`package field ${name}`);
@@ -809,7 +950,8 @@ export function packageCode(form: Node, licensePrefix: string): Code<G.Package |
   const source = get.get("source")!;
   const options = object([
     ["name", text(get.get("name")!, "name")],
-    ["version", text(get.get("version")!, "version")],
+    ["version", version(get.get("version")!)],
+    ["bindings", bindings],
     [
       "source",
       source.kind === "boolean" && !source.value
@@ -923,6 +1065,7 @@ function variantCode(
   forms: readonly Node[],
   style: "inherit" | "package/inherit",
   licensePrefix: string,
+  bindings: Code | undefined,
 ): Code<G.PackageVariant> {
   const read = fieldsOf(forms, "package");
   const { fields } = read;
@@ -941,7 +1084,8 @@ function variantCode(
   const source = get.get("source");
   const options = object([
     ["name", get.has("name") ? text(get.get("name")!, "name") : undefined],
-    ["version", get.has("version") ? text(get.get("version")!, "version") : undefined],
+    ["version", get.has("version") ? version(get.get("version")!) : undefined],
+    ["bindings", bindings],
     [
       "replacement",
       replacement === undefined

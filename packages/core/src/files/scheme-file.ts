@@ -66,7 +66,7 @@ function variableNames(packages: readonly CheckedDefinition[], taken: Set<string
   for (const p of packages) {
     const base = refName(p);
     let name = base;
-    if (taken.has(name) && p.version !== undefined) name = `${base}-${p.version}`;
+    if (taken.has(name) && typeof p.version === "string") name = `${base}-${p.version}`;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
     taken.add(name);
     variables.set(p, name);
