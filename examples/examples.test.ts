@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { orThrow, type SchemeFile, type Validation } from "@guix-ts/core";
 import { formatScheme } from "@guix-ts/scheme-printer";
-import { encodeTopLevel, guileRead } from "../test/oracles/guile.js";
+import { encodeTopLevel, guileReadAll } from "@guix-ts/testing";
 import * as cProgram from "./c-program/files.js";
 import * as nodeService from "./node-service/files.js";
 
@@ -24,8 +24,8 @@ describe.each(EXAMPLES)("example %s", (name, files) => {
     expect(formatScheme(text)).toBe(text);
   });
 
-  it("reads in Guile as the data built", () => {
+  it("reads in Guile as the data built", async () => {
     const files = Object.values(made);
-    expect(guileRead(files.map((f) => f.text))).toEqual(files.map((f) => encodeTopLevel(f.nodes)));
+    expect(await guileReadAll(files.map((f) => f.text))).toEqual(files.map((f) => encodeTopLevel(f.nodes)));
   });
 });

@@ -10,4 +10,4 @@ for dir in packages/*/; do
   echo "packages/$(basename "$dir") builds alone"
 done
 clean
-npx tsc -b packages/cli
+npx tsc -b packages/cli packages/testing

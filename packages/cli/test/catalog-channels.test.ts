@@ -22,7 +22,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { catalogCachePath, readCatalog } from "@guix-ts/catalog";
 import { runCli } from "../../../test/fixtures/cli.js";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 import { fixtureChannel } from "../../../test/fixtures/guix-channel.js";
 import { makeStandInHome, STAND_IN_MODULES } from "../../../test/fixtures/stand-in-guix/home.js";
 
@@ -212,7 +212,7 @@ export const channels = [channel({ name: "guix", url: ${JSON.stringify(url)}, co
     expect(modules).toContain("gnu packages mirrors");
     expect(modules).not.toContain("guix mirrors-compat");
     expect(modules).toContain("gnu packages base"); // git-version, re-exported there
-    expect(guileRead([inferred.out])[0]!.length).toBe(3); // use-modules, the package, the manifest
+    expect((await guileReadAll([inferred.out]))[0]!.length).toBe(3); // use-modules, the package, the manifest
     const catalog = await readCatalog(catalogCachePath(pinned));
     for (const [name, module] of [
       ["mirror-uri", "gnu packages mirrors"],

@@ -5,7 +5,14 @@
  * updated. Reading, writing and updating it, which need files and git, are `@guix-ts/pinning`'s.
  */
 import { deepFreeze } from "./deep-freeze.js";
-import { isScheme, type Bindings, type ChannelIntroduction, type GitReference, type Origin, type Package } from "./values.js";
+import {
+  isScheme,
+  type Bindings,
+  type ChannelIntroduction,
+  type GitReference,
+  type Origin,
+  type Package,
+} from "./values.js";
 import { isExpression } from "./expressions.js";
 import type { Node } from "@guix-ts/scheme-printer";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const withBuildSystem = (buildSystem: G.BuildSystem): string => {
   const p = G.pkg({
@@ -72,7 +72,7 @@ describe("typed build systems", () => {
     expect(text).toContain(keyword);
   });
 
-  it("the arguments every build system takes, flags first and phases last; Guile reads them", () => {
+  it("the arguments every build system takes, flags first and phases last; Guile reads them", async () => {
     const text = withBuildSystem(
       G.gnuBuildSystem({
         phases: G.scheme`#~(modify-phases %standard-phases (delete 'check))`,
@@ -108,10 +108,10 @@ describe("typed build systems", () => {
       "modules",
       "phases",
     ]);
-    expect(guileRead([text])[0]).toHaveLength(3);
+    expect((await guileReadAll([text]))[0]).toHaveLength(3);
   });
 
-  it("#:allowed-references and #:disallowed-references: output names and packages, in either style", () => {
+  it("#:allowed-references and #:disallowed-references: output names and packages, in either style", async () => {
     const tzdata = G.guixPackage("tzdata", "gnu packages base");
     const modern = withBuildSystem(G.gnuBuildSystem({ allowedReferences: ["out"], disallowedReferences: [tzdata] }));
     expect(modern).toContain(`#:allowed-references '("out")`);
@@ -119,7 +119,7 @@ describe("typed build systems", () => {
     expect(modern).toContain("(gnu packages base)");
     const quoted = withBuildSystem(G.gnuBuildSystem({ style: "quoted", disallowedReferences: ["out", tzdata] }));
     expect(quoted).toContain('`(#:disallowed-references ("out" ,tzdata))');
-    expect(guileRead([modern, quoted]).map((forms) => forms.length)).toEqual([3, 3]);
+    expect((await guileReadAll([modern, quoted])).map((forms) => forms.length)).toEqual([3, 3]);
     const bad = G.pkg({
       name: "p",
       version: "1",

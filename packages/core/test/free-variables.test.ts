@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
 import { readDatums } from "@guix-ts/scheme-printer";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const free = (text: string, known: string[] = []): string[] =>
   [...G.freeVariables(readDatums(text), new Set(known))].sort();
@@ -45,7 +45,7 @@ describe("module inference with what a Guix provides", () => {
     buildSystems: new Map(),
   };
 
-  it("imports the module that exports each free name (pypi-uri, url-fetch), and Guile reads the file", () => {
+  it("imports the module that exports each free name (pypi-uri, url-fetch), and Guile reads the file", async () => {
     const manifest = G.packagesToManifest([
       G.pkg({
         name: "python-foo",
@@ -63,7 +63,7 @@ describe("module inference with what a Guix provides", () => {
     expect(text).toMatch(
       /^\(use-modules \(guix packages\)\n\s+\(guix build-system pyproject\)\n\s+\(guix licenses\)\n\s+\(guix download\)\n\s+\(guix build-system python\)\)\n/,
     );
-    expect(guileRead([text])[0]!.length).toBe(3);
+    expect((await guileReadAll([text]))[0]!.length).toBe(3);
     // Without the knowledge: as before, nothing guessed.
     const plain = G.manifestFileE({ manifest });
     expect(E.isRight(plain) && plain.right.text).not.toContain("(guix download)");

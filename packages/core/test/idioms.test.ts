@@ -6,15 +6,15 @@ import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
 import { printDatum, type Datum } from "@guix-ts/scheme-printer";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const HASH = "0000000000000000000000000000000000000000000000000000";
 
 /** The definition's text in a package module, read back by Guile. */
-function defined(value: G.Package | G.PackageVariant): string {
+async function defined(value: G.Package | G.PackageVariant): Promise<string> {
   const file = G.guixFileE(G.guixFile([G.definePackage("x", value)], { licensePrefix: "license:" }));
   if (E.isLeft(file)) throw new Error(file.left.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  expect(guileRead([file.right.text])[0]!.length).toBeGreaterThan(0);
+  expect((await guileReadAll([file.right.text]))[0]!.length).toBeGreaterThan(0);
   return file.right.text;
 }
 
@@ -33,8 +33,8 @@ const base = {
 } as const;
 
 describe("phases, flags and modules of the build side", () => {
-  it("modifyPhases: delete, add-after/before with comments, replace, margin comments; flags with code; buildModules", () => {
-    const text = defined(
+  it("modifyPhases: delete, add-after/before with comments, replace, margin comments; flags with code; buildModules", async () => {
+    const text = await defined(
       G.pkg({
         ...base,
         source: undefined,
@@ -80,7 +80,7 @@ describe("phases, flags and modules of the build side", () => {
               (invoke "make" "install"))))))`);
   });
 
-  it("staged otherwise: quoted phases, plain flags, a base other than %standard-phases, spliced modules", () => {
+  it("staged otherwise: quoted phases, plain flags, a base other than %standard-phases, spliced modules", async () => {
     const node = (e: G.Expression): string => printDatum(e.node as Datum);
     expect(node(G.modifyPhases([G.deletePhase("check")], { quoting: "quote", base: "%phases" }))).toBe(
       "'(modify-phases %phases\n   (delete 'check))",
@@ -100,7 +100,7 @@ describe("phases, flags and modules of the build side", () => {
 });
 
 describe("what Guix computes from the name and version", () => {
-  it("URLs of CRAN, Bioconductor, Hackage, RubyGems and hex.pm; version parts; a commit from the version; the home page as repository", () => {
+  it("URLs of CRAN, Bioconductor, Hackage, RubyGems and hex.pm; version parts; a commit from the version; the home page as repository", async () => {
     // The data, one line: how long forms break is the printer's business.
     const node = (e: G.Expression): string => printDatum(e.node as Datum).replace(/\s+/g, " ");
     expect(node(G.cranUri("ggplot2"))).toBe('(cran-uri "ggplot2" version)');
@@ -122,7 +122,7 @@ describe("what Guix computes from the name and version", () => {
       sha256: HASH,
       fileName: G.gitFileName,
     });
-    const text = defined(G.pkg({ ...base, source, buildSystem: G.gnuBuildSystem() }));
+    const text = await defined(G.pkg({ ...base, source, buildSystem: G.gnuBuildSystem() }));
     expect(text).toContain(`(uri (git-reference
              (url home-page)
              (commit (string-append "v" version))))`);
@@ -142,8 +142,8 @@ describe("what Guix computes from the name and version", () => {
 });
 
 describe("properties, search paths, systems, licenses, comments and blank lines", () => {
-  it("writes each as Guix code has it", () => {
-    const text = defined(
+  it("writes each as Guix code has it", async () => {
+    const text = await defined(
       G.pkg({
         ...base,
         source: undefined,
@@ -185,8 +185,8 @@ describe("properties, search paths, systems, licenses, comments and blank lines"
     expect(text).toContain("(supported-systems %64bit-supported-systems)");
   });
 
-  it("a variant's own arguments under its parent's build system, no inputs, the parent's license", () => {
-    const text = defined(
+  it("a variant's own arguments under its parent's build system, no inputs, the parent's license", async () => {
+    const text = await defined(
       G.inherit(G.packageVariable("tool"), {
         name: "tool-minimal",
         arguments: G.keywordArguments({ tests: false, configureFlags: ["--minimal"] }),
@@ -205,7 +205,7 @@ describe("properties, search paths, systems, licenses, comments and blank lines"
     (license (package-license tool))))`);
   });
 
-  it("bad values are found with their paths", () => {
+  it("bad values are found with their paths", async () => {
     expect(
       problems(
         G.pkg({
@@ -233,7 +233,7 @@ describe("properties, search paths, systems, licenses, comments and blank lines"
 });
 
 describe("packages of a git commit, older inputs, inherited origins", () => {
-  it("let bindings around the package, gitVersion, the commit bound; the lock pins the bound commit and keeps (commit commit)", () => {
+  it("let bindings around the package, gitVersion, the commit bound; the lock pins the bound commit and keeps (commit commit)", async () => {
     const commit = "0123456789abcdef0123456789abcdef01234567";
     const source = G.gitFetch({
       url: "https://example.org/tool.git",
@@ -283,14 +283,14 @@ describe("packages of a git commit, older inputs, inherited origins", () => {
          (file-name (git-file-name name version))
          (sha256
           (base32 "${HASH}"))))`);
-    expect(guileRead([file.right.text])[0]!.length).toBeGreaterThan(0);
+    expect((await guileReadAll([file.right.text]))[0]!.length).toBeGreaterThan(0);
     expect(
       problems(G.pkg({ ...base, source: undefined, buildSystem: G.gnuBuildSystem(), bindings: [["a b", "1"]] })),
     ).toEqual(["file.forms[0].package.bindings[0]: expected [variable, value]"]);
   });
 
-  it("labeled inputs (all or none), a quasiquoted output, an origin inheriting another's, another package's version", () => {
-    const text = defined(
+  it("labeled inputs (all or none), a quasiquoted output, an origin inheriting another's, another package's version", async () => {
+    const text = await defined(
       G.inherit(G.packageVariable("tool"), {
         version: G.versionOf("python"),
         source: G.inheritOrigin(G.packageSource("tool"), { patches: G.searchPatches("tool-fix.patch") }),

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const HASH = "0000000000000000000000000000000000000000000000000000";
 
@@ -33,7 +33,7 @@ const app = G.pkg({
 });
 
 describe("package module files", () => {
-  it("define-module with what it uses, helpers, then packages: the listed ones public", () => {
+  it("define-module with what it uses, helpers, then packages: the listed ones public", async () => {
     const file = G.packageModuleFileE({
       module: "my packages",
       packages: [app, G.inherit(app, { name: "app-next", version: "2.1" })],
@@ -96,7 +96,7 @@ describe("package module files", () => {
     (name "app-next")
     (version "2.1")))
 `);
-    expect(guileRead([text])[0]).toHaveLength(5);
+    expect((await guileReadAll([text]))[0]).toHaveLength(5);
   });
 
   it("bad module names, definitions and search paths: each with its path", () => {

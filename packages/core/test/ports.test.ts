@@ -5,19 +5,19 @@ import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
 import { printDatum, printDatums, readDatums, type Datum } from "@guix-ts/scheme-printer";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const HASH = "0000000000000000000000000000000000000000000000000000";
 
-const fileOf = (p: G.PackageRef): string => {
+const fileOf = async (p: G.PackageRef): Promise<string> => {
   const file = G.manifestFileE({ manifest: G.packagesToManifest([p]) });
   if (E.isLeft(file)) throw new Error(file.left.map((x) => `${x.path}: ${x.message}`).join("\n"));
-  expect(guileRead([file.right.text])[0]!.length).toBeGreaterThan(1);
+  expect((await guileReadAll([file.right.text]))[0]!.length).toBeGreaterThan(1);
   return file.right.text;
 };
 
 describe("origins that follow the version, and Guix's patches", () => {
-  it("curl: concat(...) for the URL, searchPatches(...), patch-flags", () => {
+  it("curl: concat(...) for the URL, searchPatches(...), patch-flags", async () => {
     const curl = G.pkg({
       name: "curl",
       version: "8.6.0",
@@ -34,7 +34,7 @@ describe("origins that follow the version, and Guix's patches", () => {
       homePage: "https://curl.se/",
       license: "x11-style",
     });
-    const text = fileOf(curl);
+    const text = await fileOf(curl);
     expect(text).toContain(`    (source
      (origin
        (method url-fetch)
@@ -48,7 +48,7 @@ describe("origins that follow the version, and Guix's patches", () => {
     expect(E.isRight(standalone) && standalone.right.text).toMatch(/^\(use-modules [^]*\(gnu packages\)\n/);
   });
 
-  it("python-fastapi: pypiUri, imported from (guix build-system python)", () => {
+  it("python-fastapi: pypiUri, imported from (guix build-system python)", async () => {
     const fastapi = G.pkg({
       name: "python-fastapi",
       version: "0.115.6",
@@ -60,12 +60,12 @@ describe("origins that follow the version, and Guix's patches", () => {
       homePage: "https://github.com/fastapi/fastapi",
       license: "expat",
     });
-    const text = fileOf(fastapi);
+    const text = await fileOf(fastapi);
     expect(text).toContain(`(uri (pypi-uri "fastapi" version))`);
     expect(text).toContain("(guix build-system python)");
   });
 
-  it("ripgrep: crateUri, and a file name computed from the version", () => {
+  it("ripgrep: crateUri, and a file name computed from the version", async () => {
     const ripgrep = G.pkg({
       name: "ripgrep",
       version: "14.1.1",
@@ -80,13 +80,13 @@ describe("origins that follow the version, and Guix's patches", () => {
       homePage: "https://github.com/BurntSushi/ripgrep",
       license: ["unlicense", "expat"],
     });
-    const text = fileOf(ripgrep);
+    const text = await fileOf(ripgrep);
     expect(text).toContain(`       (uri (crate-uri "ripgrep" version))
        (file-name (string-append "ripgrep-" version ".tar.gz"))`);
     expect(text).toContain("(guix build-system cargo)");
   });
 
-  it("mirror:// URLs, parts kept as given, and a bad expression found with its path", () => {
+  it("mirror:// URLs, parts kept as given, and a bad expression found with its path", async () => {
     expect(printDatum(G.mirror("gnu", "hello/hello-", G.packageVersion, ".tar.gz").node as Datum)).toBe(
       '(string-append "mirror://gnu/hello/hello-" version ".tar.gz")',
     );
@@ -134,17 +134,17 @@ describe("cargo inputs, the way Guix's Rust packages have them since 2025", () =
       license: "expat",
     });
 
-  it("(cons pcre2 (cargo-inputs 'ripgrep)); alone, (cargo-inputs 'ripgrep); another crates module", () => {
-    expect(fileOf(ripgrep([pcre2, G.cargoInputs("ripgrep")]))).toContain(
+  it("(cons pcre2 (cargo-inputs 'ripgrep)); alone, (cargo-inputs 'ripgrep); another crates module", async () => {
+    expect(await fileOf(ripgrep([pcre2, G.cargoInputs("ripgrep")]))).toContain(
       "(inputs (cons pcre2\n                  (cargo-inputs 'ripgrep)))",
     );
-    expect(fileOf(ripgrep([G.cargoInputs("ripgrep")]))).toContain("(inputs (cargo-inputs 'ripgrep))");
-    expect(fileOf(ripgrep([pcre2, pcre2, G.cargoInputs("rg", { module: ["my", "crates"] })]))).toContain(
+    expect(await fileOf(ripgrep([G.cargoInputs("ripgrep")]))).toContain("(inputs (cargo-inputs 'ripgrep))");
+    expect(await fileOf(ripgrep([pcre2, pcre2, G.cargoInputs("rg", { module: ["my", "crates"] })]))).toContain(
       "(cargo-inputs 'rg\n",
     );
   });
 
-  it("a list of crates before the packages, or in a manifest, is refused with its path", () => {
+  it("a list of crates before the packages, or in a manifest, is refused with its path", async () => {
     const file = G.manifestFileE({
       manifest: G.packagesToManifest([ripgrep([G.cargoInputs("ripgrep"), pcre2]), G.cargoInputs("x")]),
     });
@@ -185,7 +185,7 @@ describe("three of Guix's packages, ported by hand", () => {
     return text;
   };
 
-  it("curl, with gnu-build-system", () => {
+  it("curl, with gnu-build-system", async () => {
     const curl = G.pkg({
       name: "curl",
       version: "8.6.0",
@@ -243,7 +243,7 @@ describe("three of Guix's packages, ported by hand", () => {
     );
   });
 
-  it("python-fastapi, with pyproject-build-system", () => {
+  it("python-fastapi, with pyproject-build-system", async () => {
     const fastapi = G.pkg({
       name: "python-fastapi",
       version: "0.115.6",
@@ -283,7 +283,7 @@ describe("three of Guix's packages, ported by hand", () => {
     );
   });
 
-  it("ripgrep, with cargo-build-system and its crates", () => {
+  it("ripgrep, with cargo-build-system and its crates", async () => {
     const ripgrep = G.pkg({
       name: "ripgrep",
       version: "14.1.1",

@@ -7,8 +7,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import * as G from "@guix-ts/core";
-import { encodeTopLevel, guileRead } from "../../../test/oracles/guile.js";
-import { schemeText } from "../../../test/arbitraries.js";
+import { encodeTopLevel, guileReadAll, schemeText } from "@guix-ts/testing";
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
 const version = fc.stringMatching(/^[0-9]{1,3}(\.[0-9]{1,3}){0,2}$/);
@@ -57,10 +56,10 @@ const manifest = fc
   .map(([specs, pkgs]) => G.concatenateManifests([G.specificationsToManifest(specs), G.packagesToManifest(pkgs)]));
 
 describe("core builders, read back by guile-3.0", () => {
-  it("random valid manifests give files that Guile reads as the data built", () => {
+  it("random valid manifests give files that Guile reads as the data built", async () => {
     const manifests = fc.sample(manifest, { numRuns: 500, seed: 3 });
     const files = manifests.map((m) => G.manifestFile({ manifest: m, context: "standalone" }));
-    const read = guileRead(files.map((f) => f.text));
+    const read = await guileReadAll(files.map((f) => f.text));
     const mismatches = files.filter((f, i) => JSON.stringify(read[i]) !== JSON.stringify(encodeTopLevel(f.nodes)));
     expect(mismatches.map((f) => f.text).slice(0, 2)).toEqual([]);
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const text = (manifest: G.Manifest, lock?: G.LockFile): string => {
   const file = G.manifestFileE({ manifest, ...(lock ? { lock } : {}) });
@@ -35,7 +35,7 @@ const curlMinimal = G.inherit(curl, {
 });
 
 describe("package variants", () => {
-  it("inherit with modify-inputs and substitute-keyword-arguments, in Guix's layout; Guile reads it", () => {
+  it("inherit with modify-inputs and substitute-keyword-arguments, in Guix's layout; Guile reads it", async () => {
     const out = text(G.packagesToManifest([curlMinimal]));
     expect(out).toBe(`(use-modules (guix packages)
              (gnu packages curl)
@@ -60,10 +60,10 @@ describe("package variants", () => {
 
 (packages->manifest (list curl-minimal))
 `);
-    expect(guileRead([out])[0]).toHaveLength(3);
+    expect((await guileReadAll([out]))[0]).toHaveLength(3);
   });
 
-  it("package/inherit of a variant: after it in the file, named by it; every modify-inputs clause; replacement", () => {
+  it("package/inherit of a variant: after it in the file, named by it; every modify-inputs clause; replacement", async () => {
     const libressl = G.guixPackage("libressl", "gnu packages tls");
     const next = G.packageInherit(curlMinimal, {
       name: "curl-next",
@@ -89,7 +89,7 @@ describe("package variants", () => {
 (packages->manifest (list curl-next))
 `);
     expect(out.indexOf("(define curl-minimal")).toBeLessThan(out.indexOf("(define curl-next"));
-    expect(guileRead([out])[0]).toHaveLength(4);
+    expect((await guileReadAll([out]))[0]).toHaveLength(4);
   });
 
   it("a variant of a pkg() value, without a name of its own: defined after its parent, named for it", () => {
@@ -176,7 +176,7 @@ describe("package variants", () => {
 });
 
 describe("packages made by Guix's procedures", () => {
-  it("package-with-c-toolchain, -patches, -extra-patches, -extra-configure-variable, static-package: each imports its module", () => {
+  it("package-with-c-toolchain, -patches, -extra-patches, -extra-configure-variable, static-package: each imports its module", async () => {
     const hello = G.guixPackage("hello", "gnu packages base");
     const gcc = G.guixPackage("gcc-toolchain-12", "gnu packages commencement");
     const out = text(
@@ -199,7 +199,7 @@ describe("packages made by Guix's procedures", () => {
       "(gnu packages commencement)",
     ])
       expect(flat).toContain(form);
-    expect(guileRead([out])[0]).toHaveLength(2);
+    expect((await guileReadAll([out]))[0]).toHaveLength(2);
   });
 
   it("an unknown procedure, a bad argument: with their paths", () => {

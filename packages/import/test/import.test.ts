@@ -10,7 +10,7 @@ import * as G from "@guix-ts/core";
 import { importGuixFile } from "@guix-ts/import";
 import { printDatums, readDatums } from "@guix-ts/scheme-printer";
 import { format } from "prettier";
-import { guileRead } from "../../../test/oracles/guile.js";
+import { guileReadAll } from "@guix-ts/testing";
 
 const GOLDEN = join(import.meta.dirname, "../../../test/golden/guix-style/cases");
 const HASH = "0000000000000000000000000000000000000000000000000000";
@@ -40,7 +40,7 @@ describe("the golden corpus, imported", () => {
     }
     // Most of the corpus' packages are typed; Guile reads each output as the input's data.
     expect(typed).toBeGreaterThanOrEqual(40);
-    const read = guileRead(pairs);
+    const read = await guileReadAll(pairs);
     for (let i = 0; i < read.length; i += 2) expect(read[i + 1]).toEqual(read[i]);
   });
 });

@@ -4,8 +4,9 @@ import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatScheme, printDatums, readDatums, type Node } from "@guix-ts/scheme-printer";
-import { datum, datumWithBlanks, file } from "../../../test/arbitraries.js";
-import { GUILE, encodeTopLevel, guileRead } from "../../../test/oracles/guile.js";
+import { datum, datumWithBlanks, encodeTopLevel, guileReadAll, schemeFile } from "@guix-ts/testing";
+
+const GUILE = process.env["GUILE"] ?? "guile";
 
 function guileAvailable(): boolean {
   try {
@@ -19,10 +20,10 @@ function guileAvailable(): boolean {
 const RUNS = Number(process.env.GUIX_TS_PROPERTY_RUNS ?? 3000);
 
 describe.skipIf(!guileAvailable() && process.env.CI !== "true")("printed text read by guile-3.0", () => {
-  it(`Guile reads ${RUNS} random data (adversarial strings, symbols, chars, numbers, nesting) as the data printed`, () => {
+  it(`Guile reads ${RUNS} random data (adversarial strings, symbols, chars, numbers, nesting) as the data printed`, async () => {
     const files: Node[][] = fc.sample(fc.array(datum, { minLength: 1, maxLength: 4 }), { numRuns: RUNS, seed: 42 });
     const texts = files.map((nodes) => printDatums(nodes));
-    const read = guileRead(texts);
+    const read = await guileReadAll(texts);
     const mismatches = files.flatMap((nodes, i) => {
       const want = encodeTopLevel(nodes);
       return JSON.stringify(read[i]) === JSON.stringify(want) ? [] : [{ text: texts[i], want, got: read[i] }];
@@ -30,10 +31,10 @@ describe.skipIf(!guileAvailable() && process.env.CI !== "true")("printed text re
     expect(mismatches.slice(0, 3)).toEqual([]);
   });
 
-  it(`Guile reads ${RUNS} random files with comments, blank lines, #; and #| |# as the same data`, () => {
-    const files: Node[][] = fc.sample(file, { numRuns: RUNS, seed: 7 });
+  it(`Guile reads ${RUNS} random files with comments, blank lines, #; and #| |# as the same data`, async () => {
+    const files: Node[][] = fc.sample(schemeFile, { numRuns: RUNS, seed: 7 });
     const texts = files.map((nodes) => printDatums(nodes));
-    const read = guileRead(texts);
+    const read = await guileReadAll(texts);
     const mismatches = files.flatMap((nodes, i) =>
       JSON.stringify(read[i]) === JSON.stringify(encodeTopLevel(nodes)) ? [] : [{ text: texts[i], got: read[i] }],
     );
@@ -46,7 +47,7 @@ describe.skipIf(!guileAvailable() && process.env.CI !== "true")("printed text re
     const inputs = readdirSync(dir)
       .filter((f) => f.endsWith(".in.scm"))
       .map((f) => readFileSync(new URL(f, dir), "utf8"));
-    const read = guileRead(inputs);
+    const read = await guileReadAll(inputs);
     const ours = inputs.map((text) => encodeTopLevel(readDatums(text)));
     expect(read).toEqual(ours);
   });
@@ -65,7 +66,7 @@ describe("printing is a fixed point", () => {
 
   it("formatting a formatted file changes nothing", () => {
     fc.assert(
-      fc.property(file, (nodes) => {
+      fc.property(schemeFile, (nodes) => {
         const once = formatScheme(printDatums(nodes, { width: 40 }));
         expect(formatScheme(once)).toBe(once);
       }),

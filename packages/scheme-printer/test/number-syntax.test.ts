@@ -7,8 +7,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatReal, printDatum, readDatums, sym, type Node } from "@guix-ts/scheme-printer";
-import { GUILE } from "../../../test/oracles/guile.js";
 
+const GUILE = process.env["GUILE"] ?? "guile";
 const dir = mkdtempSync(join(tmpdir(), "guix-ts-numbers-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,4 +1,7 @@
-/** fast-check generators of Scheme nodes, adversarial where printing is delicate. */
+/**
+ * fast-check arbitraries of Scheme data, adversarial where printing is delicate (escapes, symbol
+ * syntax, comments and blank lines among list items), for people who emit Scheme directly.
+ */
 import fc from "fast-check";
 import * as S from "@guix-ts/scheme-printer";
 import type { Datum, Node, PrefixName } from "@guix-ts/scheme-printer";
@@ -53,6 +56,11 @@ const schemeChar = fc.oneof(
   { weight: 1, arbitrary: anyScalar },
   { weight: 3, arbitrary: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz-") },
 );
+/**
+ * Text that stresses escaping and symbol syntax: quotes, backslashes, control characters, any scalar value.
+ *
+ * @example fc.assert(fc.property(schemeText, (t) => readsAs(printDatum(str(t)), str(t))))
+ */
 export const schemeText = fc.array(schemeChar, { maxLength: 24 }).map((cs) => cs.join(""));
 
 const symbolName = fc.oneof(
@@ -99,7 +107,12 @@ const atom: fc.Arbitrary<Datum> = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 5 }).map((b) => S.bytevector(b)),
 );
 
-const blank: fc.Arbitrary<Node> = fc.oneof(
+/**
+ * A comment (own-line or margin), blank lines or a page break.
+ *
+ * @example fc.sample(blank, 3)
+ */
+export const blank: fc.Arbitrary<Node> = fc.oneof(
   fc
     .tuple(fc.array(fc.constantFrom(..."abc ;-λ\t"), { maxLength: 12 }), fc.boolean())
     .map(([cs, margin]) => S.comment(cs.join("").replace(/^[\s;]*/, ""), { margin })),
@@ -109,7 +122,12 @@ const blank: fc.Arbitrary<Node> = fc.oneof(
 
 const prefixName = fc.constantFrom<PrefixName>(...(Object.keys(S.PREFIXES) as PrefixName[]));
 
-/** Random data, no comments. */
+/**
+ * Random data of every kind (symbols, keywords, strings, numbers, characters, bytevectors, lists,
+ * dotted lists, vectors, every reader prefix), no comments.
+ *
+ * @example fc.sample(datum, 3)
+ */
 export const datum: fc.Arbitrary<Datum> = fc.letrec<{ datum: Datum }>((tie) => ({
   datum: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -123,7 +141,11 @@ export const datum: fc.Arbitrary<Datum> = fc.letrec<{ datum: Datum }>((tie) => (
   ),
 })).datum;
 
-/** Random data with comments, blank lines, page breaks, `#;` and `#| |#` among the list items. */
+/**
+ * Random data with comments, blank lines, page breaks, `#;` and `#| |#` among the list items.
+ *
+ * @example fc.sample(datumWithBlanks, 3)
+ */
 export const datumWithBlanks: fc.Arbitrary<Datum> = fc.letrec<{ datum: Datum; item: Node }>((tie) => ({
   item: fc.oneof(
     { weight: 4, arbitrary: tie("datum") },
@@ -142,8 +164,15 @@ export const datumWithBlanks: fc.Arbitrary<Datum> = fc.letrec<{ datum: Datum; it
   ),
 })).datum;
 
-/** A file: top-level data with blanks between them. */
-export const file = fc.array(fc.oneof({ weight: 3, arbitrary: datumWithBlanks }, { weight: 1, arbitrary: blank }), {
-  minLength: 1,
-  maxLength: 6,
-});
+/**
+ * A file: top-level data with comments and blank lines between them.
+ *
+ * @example fc.assert(fc.property(schemeFile, (nodes) => isFixedPoint(printDatums(nodes))))
+ */
+export const schemeFile = fc.array(
+  fc.oneof({ weight: 3, arbitrary: datumWithBlanks }, { weight: 1, arbitrary: blank }),
+  {
+    minLength: 1,
+    maxLength: 6,
+  },
+);

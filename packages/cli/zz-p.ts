@@ -1,2 +1,0 @@
-import { printDatums, readDatums } from "@guix-ts/scheme-printer";
-console.log(JSON.stringify(printDatums(readDatums(process.argv[2]!))));
