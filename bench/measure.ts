@@ -7,6 +7,8 @@ export interface BenchResult {
   readonly peer: number;
   readonly target: string;
   readonly pass: boolean;
+  /** What the peer is, when the name does not say it. */
+  readonly peerName?: string;
 }
 
 /** The fastest of `runs` timings of `work`, in milliseconds (after one warm-up run unless `warmUp` is false). */
@@ -43,15 +45,23 @@ export async function bestOfAsync(runs: number, work: () => Promise<unknown> | u
   return best;
 }
 
+/** The results as a table: each job, guix-ts's time, the peer and its time, the ratio, the goal, met or not. */
 export function report(results: readonly BenchResult[]): string {
-  return results
-    .map((r) => {
-      const ratio =
-        r.peer >= r.ours
-          ? `${(r.peer / r.ours).toFixed(1)}x faster`
-          : `${(r.ours / r.peer).toFixed(2)}x the peer's time`;
-      if (r.name.startsWith("  ")) return `${r.pass ? "ok  " : "MISS"} ${r.name.trim()} (target ${r.target})`;
-      return `${r.pass ? "ok  " : "MISS"} ${r.name}: ${r.ours.toFixed(0)} ms vs ${r.peer.toFixed(0)} ms (${ratio}; target ${r.target})`;
-    })
-    .join("\n");
+  const rows = results.map((r) => {
+    if (r.name.startsWith("  ")) return [r.pass ? "ok" : "MISS", r.name.trim(), "", "", "", "", r.target];
+    const ratio =
+      r.peer >= r.ours ? `${(r.peer / r.ours).toFixed(1)}x faster` : `${(r.ours / r.peer).toFixed(2)}x the peer's time`;
+    return [
+      r.pass ? "ok" : "MISS",
+      r.name,
+      `${r.ours.toFixed(0)} ms`,
+      r.peerName ?? "",
+      `${r.peer.toFixed(0)} ms`,
+      ratio,
+      r.target,
+    ];
+  });
+  const header = ["", "job", "guix-ts", "peer", "peer's time", "ratio", "goal"];
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }

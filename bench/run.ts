@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchCatalog } from "./catalog.js";
 import { benchCatalogTypes } from "./catalog-types.js";
+import { benchCommands } from "./commands.js";
 import { benchContainers } from "./containers.js";
 import { benchDockerArchive } from "./docker-archive.js";
 import { benchHash } from "./hash.js";
@@ -12,6 +13,7 @@ import { report, type BenchResult } from "./measure.js";
 import { benchScheme } from "./scheme.js";
 
 const GROUPS: Record<string, (dir: string) => BenchResult[] | Promise<BenchResult[]>> = {
+  commands: benchCommands,
   scheme: benchScheme,
   catalog: benchCatalog,
   "catalog-types": benchCatalogTypes,

@@ -5,6 +5,8 @@ set -euo pipefail
 
 # The stand-in guix of the runner tests is a /usr/bin/python3 script (Debian's, whatever else is on PATH).
 declare -A PACKAGE_OF=( [guile]=guile-3.0 [nix-hash]=nix-bin [git]=git [skopeo]=skopeo [zstd]=zstd [xz]=xz-utils [proot]=proot [bwrap]=bubblewrap [/usr/bin/python3]=python3 )
+# `ensure-tools.sh bench`: also the peers `pnpm bench` measures against, and GNU time for peak memory.
+if [ "${1:-}" = bench ]; then PACKAGE_OF[pigz]=pigz; PACKAGE_OF[/usr/bin/time]=time; fi
 missing=()
 for tool in "${!PACKAGE_OF[@]}"; do
   if [[ $tool == /* ]]; then [ -x "$tool" ] || missing+=("${PACKAGE_OF[$tool]}")

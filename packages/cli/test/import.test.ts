@@ -46,6 +46,17 @@ const MODULE = `(define-module (my packages)
     (license license:expat)))
 `;
 
+/** The module is laid out as prettier lays it out, and tsc type-checks it. */
+async function laidOutAndTypeChecked(code: string, file: string): Promise<void> {
+  expect(await check(code, { parser: "typescript", printWidth: 120 })).toBe(true);
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(
+    process.execPath,
+    [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--target", "es2022", file],
+    { cwd: root, encoding: "utf8", timeout: 60_000 },
+  );
+}
+
 describe("guix-ts import", () => {
   it("writes a module that type-checks, is laid out by prettier, and prints the file again", async () => {
     writeFileSync(join(root, "packages.scm"), MODULE);
@@ -57,13 +68,7 @@ describe("guix-ts import", () => {
     );
     const code = readFileSync(out, "utf8");
     expect(code).toContain("export const pythonTool = pkg({");
-    expect(await check(code, { parser: "typescript", printWidth: 120 })).toBe(true);
-    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-    execFileSync(
-      process.execPath,
-      [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--target", "es2022", out],
-      { cwd: root, encoding: "utf8", timeout: 60_000 },
-    );
+    await laidOutAndTypeChecked(code, out);
     expect(await runCli(["print", out])).toEqual({ code: 0, out: MODULE, err: "" });
   });
 
@@ -99,13 +104,7 @@ describe("guix-ts import", () => {
       'labeledInput("openssl", packageVariable("openssl"), "static")',
     ])
       expect(code).toContain(typed);
-    expect(await check(code, { parser: "typescript", printWidth: 120 })).toBe(true);
-    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-    execFileSync(
-      process.execPath,
-      [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--target", "es2022", out],
-      { cwd: root, encoding: "utf8", timeout: 60_000 },
-    );
+    await laidOutAndTypeChecked(code, out);
     expect(await runCli(["print", out])).toEqual({ code: 0, out: readFileSync(idioms, "utf8"), err: "" });
   });
 

@@ -96,6 +96,7 @@ export {
   urlFetchMethod,
   packageSource,
   type InheritOriginOptions,
+  type OriginFields,
   packageVersion,
   type GitFetchOptions,
   type OriginOptions,

@@ -2,11 +2,9 @@ import { deepFreeze } from "./deep-freeze.js";
 import { list, sym } from "@guix-ts/scheme-printer";
 import { type Expression, type GitReference, type Layout, type Origin, type Scheme } from "./values.js";
 
-/** What `origin()` takes: any fetch method. */
-export interface OriginOptions extends Layout {
-  /** A method variable and its module, e.g. `{ name: "hg-fetch", module: ["guix", "hg-download"] }`. */
-  readonly method: { readonly name: string; readonly module: readonly string[] };
-  readonly uri: Origin["uri"];
+/** The fields every origin builder takes besides its method and URI, and their layout. */
+export interface OriginFields extends Layout {
+  /** nix-base32 sha256; for a git checkout, leave it out to have `guix-ts lock` compute it. */
   readonly sha256?: string;
   readonly fileName?: Origin["fileName"];
   readonly patches?: Origin["patches"];
@@ -14,6 +12,13 @@ export interface OriginOptions extends Layout {
   readonly patchInputs?: Origin["patchInputs"];
   readonly snippet?: Scheme;
   readonly modules?: readonly (readonly string[])[];
+}
+
+/** What `origin()` takes: any fetch method. */
+export interface OriginOptions extends OriginFields {
+  /** A method variable and its module, e.g. `{ name: "hg-fetch", module: ["guix", "hg-download"] }`. */
+  readonly method: { readonly name: string; readonly module: readonly string[] };
+  readonly uri: Origin["uri"];
 }
 
 /**
@@ -48,7 +53,7 @@ export const packageHomePage: Scheme = sym("home-page");
 export const gitFileName: Scheme = list([sym("git-file-name"), sym("name"), sym("version")]);
 
 /** What `gitFetch()` takes. */
-export interface GitFetchOptions extends Layout {
+export interface GitFetchOptions extends OriginFields {
   /** The repository's URL, or {@link packageHomePage} when it is the package's home page. */
   readonly url: string | Scheme;
   /**
@@ -59,14 +64,6 @@ export interface GitFetchOptions extends Layout {
   /** A branch or tag that `guix-ts lock` pins to its current commit (and hash) in `guix-ts.lock`. */
   readonly ref?: string;
   readonly recursive?: boolean;
-  /** nix-base32 sha256 of the checkout; leave it out to have `guix-ts lock` compute it. */
-  readonly sha256?: string;
-  readonly fileName?: Origin["fileName"];
-  readonly patches?: Origin["patches"];
-  readonly patchFlags?: readonly string[];
-  readonly patchInputs?: Origin["patchInputs"];
-  readonly snippet?: Scheme;
-  readonly modules?: readonly (readonly string[])[];
 }
 
 /**
@@ -97,15 +94,7 @@ export const urlFetchMethod = Object.freeze({ name: "url-fetch", module: Object.
 
 /** What `urlFetch()` takes: one URL (text, or computed: `concat(...)`, `pypiUri(...)`), or mirrors tried in order. */
 export type UrlFetchOptions = ({ readonly url: string | Expression } | { readonly urls: readonly string[] }) &
-  Layout & {
-    readonly sha256?: string;
-    readonly fileName?: Origin["fileName"];
-    readonly patches?: Origin["patches"];
-    readonly patchFlags?: readonly string[];
-    readonly patchInputs?: Origin["patchInputs"];
-    readonly snippet?: Scheme;
-    readonly modules?: readonly (readonly string[])[];
-  };
+  OriginFields;
 
 /**
  * A file downloaded from a URL (or the first of several mirrors that answers).

@@ -86,6 +86,13 @@ function text(node: Node, what: string): Code<string> {
   return literal(node.value);
 }
 
+/** Whether a node is `'("a" "b")`. */
+const isQuotedStrings = (node: Node): boolean =>
+  node.kind === "prefixed" &&
+  node.prefix === "quote" &&
+  isList(node.datum) &&
+  node.datum.items.every((i) => i.kind === "string");
+
 /** `'("a" "b")` */
 function quotedStrings(node: Node, what: string): Code<string[]> {
   if (node.kind !== "prefixed" || node.prefix !== "quote" || !isList(node.datum))
@@ -277,13 +284,7 @@ function argument(node: Node, style: ArgumentStyle, keyword: string): Code {
         : undefined;
   if (variable?.kind === "symbol" && /^[a-z]/.test(variable.name))
     return callOf("packageVariable", G.packageVariable, [literal(variable.name)]);
-  if (
-    node.kind === "prefixed" &&
-    node.prefix === "quote" &&
-    isList(node.datum) &&
-    node.datum.items.every((i) => i.kind === "string")
-  )
-    return quotedStrings(node, "argument");
+  if (isQuotedStrings(node)) return quotedStrings(node, "argument");
   // Any other G-expression is code for the build side.
   if (node.kind === "prefixed" && node.prefix === "gexp")
     return flags(node, keyword) ?? buildCode(node as Datum, `#:${keyword}`);
@@ -814,13 +815,7 @@ function layoutOf(read: ReturnType<typeof fieldsOf>, usual: readonly string[]): 
 
 /** `'("x86_64-linux" ...)`, or Scheme (`%64bit-supported-systems`). */
 function supportedSystems(node: Node): Code {
-  if (
-    node.kind === "prefixed" &&
-    node.prefix === "quote" &&
-    isList(node.datum) &&
-    node.datum.items.every((i) => i.kind === "string")
-  )
-    return quotedStrings(node, "supported-systems");
+  if (isQuotedStrings(node)) return quotedStrings(node, "supported-systems");
   return raw(node as Datum, `supported-systems (${headOf(node) ?? node.kind})`);
 }
 

@@ -5,16 +5,6 @@
  *
  * @packageDocumentation
  */
-export { toNixBase32, fromNixBase32, toHex, fromHex, toSri, fromSri } from "./nix-base32.js";
-export {
-  narHash,
-  narSha256,
-  narSha256Sync,
-  fileHash,
-  fileSha256Sync,
-  NarHashError,
-  VCS_DIRECTORIES,
-  type NarHashOptions,
-} from "./nar.js";
+export * from "./hashing.js";
 export { prefetchGit, GitPrefetchError, type PrefetchGitOptions, type PrefetchedGit } from "./git.js";
 export { updateLock, readLock, writeLock, LockError, type LockOptions } from "./lock.js";

@@ -3,7 +3,8 @@
  * Nix's base32 is not RFC 4648: its own alphabet, and the bits taken from the
  * end of the hash first (nix/libutil/hash.cc, Guix's guix/base32.scm).
  */
-import { NIX_BASE32_ALPHABET } from "@guix-ts/core";
+// Nix's alphabet (core has it too, for validation): kept here so that hashing loads nothing else.
+const NIX_BASE32_ALPHABET = "0123456789abcdfghijklmnpqrsvwxyz";
 
 const DIGIT = new Map([...NIX_BASE32_ALPHABET].map((c, i) => [c, i]));
 

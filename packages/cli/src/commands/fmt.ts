@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { FileWriteError, withAtomicFile } from "@guix-ts/core";
+import type { FileWriteError } from "@guix-ts/core";
 import { SchemeSyntaxError, formatChunks } from "@guix-ts/scheme-printer";
 import { parseCommand } from "../args.js";
 import type { CommandIO } from "../io.js";
@@ -69,6 +69,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
           status = Math.max(status, 1);
           continue;
         }
+        // Loaded for --write alone: printing and checking need nothing of core.
+        const { withAtomicFile } = await import("@guix-ts/core");
         await withAtomicFile(file, async (handle) => {
           for (const chunk of formatChunks(text, options)) await handle.write(chunk);
         });
@@ -77,8 +79,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         for (const chunk of formatChunks(text, options)) io.stdout(chunk);
       }
     } catch (error) {
-      if (!(error instanceof SchemeSyntaxError) && !(error instanceof FileWriteError)) throw error;
-      io.stderr(`${error.message}\n`);
+      if (!(error instanceof SchemeSyntaxError) && (error as Error).name !== "FileWriteError") throw error;
+      io.stderr(`${(error as SchemeSyntaxError | FileWriteError).message}\n`);
       status = 2;
     }
   }

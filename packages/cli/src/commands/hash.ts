@@ -1,4 +1,4 @@
-import { NarHashError, fileSha256Sync, narSha256, toHex, toNixBase32, toSri } from "@guix-ts/pinning";
+import { NarHashError, fileSha256Sync, narSha256, toHex, toNixBase32, toSri } from "@guix-ts/pinning/hashing";
 import { parseCommand } from "../args.js";
 import type { CommandIO } from "../io.js";
 
