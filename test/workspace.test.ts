@@ -41,11 +41,12 @@ describe.each(PACKAGES)("packages/%s", (name) => {
     expect(references.sort()).toEqual(workspace.sort());
   });
 
-  it("exports its index and nothing of its internals (the prettier plugin, the vitest matchers and the hashes alone are entry points of their own)", () => {
+  it("exports its index and nothing of its internals (the prettier plugin, the vitest matchers, the hashes alone and core's suggestions are entry points of their own)", () => {
     const own: Record<string, string[]> = {
       "scheme-printer": [".", "./prettier"],
       testing: [".", "./vitest"],
       pinning: [".", "./hashing"],
+      core: [".", "./suggest"],
     };
     expect(Object.keys(manifest.exports)).toEqual(own[name] ?? ["."]);
   });

@@ -1,6 +1,7 @@
 /** Parsing a command's arguments, with the usage error every command reports the same way. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { didYouMean } from "@guix-ts/core";
+// The suggestions alone: parsing a command's flags loads nothing else of core.
+import { didYouMean } from "@guix-ts/core/suggest";
 import { UsageError } from "./errors.js";
 import type { CommandIO } from "./io.js";
 

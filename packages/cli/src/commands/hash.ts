@@ -1,4 +1,4 @@
-import { NarHashError, fileSha256Sync, narSha256, toHex, toNixBase32, toSri } from "@guix-ts/pinning/hashing";
+import { NarHashError, fileSha256Sync, narSha256Sync, toHex, toNixBase32, toSri } from "@guix-ts/pinning/hashing";
 import { parseCommand } from "../args.js";
 import type { CommandIO } from "../io.js";
 
@@ -43,7 +43,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   for (const path of positionals) {
     try {
       const excludeVcs = values["exclude-vcs"] ?? false;
-      const bytes = values.recursive || excludeVcs ? await narSha256(path, { excludeVcs }) : fileSha256Sync(path);
+      const bytes = values.recursive || excludeVcs ? narSha256Sync(path, { excludeVcs }) : fileSha256Sync(path);
       io.stdout(`${encode(bytes)}\n`);
     } catch (error) {
       const message =
