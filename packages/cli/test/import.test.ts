@@ -78,7 +78,7 @@ describe("guix-ts import", () => {
     const imported = await runCli(["import", idioms, "-o", out]);
     expect(imported).toMatchObject({ code: 0, out: "" });
     expect(imported.err).toBe(
-      `guix-ts import: ${idioms}: 5 forms, 4 packages, 4 typed (4 fully, 1 with build-side code as templates)\n`,
+      `guix-ts import: ${idioms}: 6 forms, 5 packages, 5 typed (4 fully, 1 with build-side code as templates); parts kept as Scheme: origin uri (hg-reference) (1)\n`,
     );
     const code = readFileSync(out, "utf8");
     for (const typed of [
@@ -102,6 +102,9 @@ describe("guix-ts import", () => {
       'uri: gitReference({ url: "https://example.org/tool.git", commit: boundVariable("commit") })',
       'nativeInputs: [quasiquotedOutput(packageVariable("glib"), "bin")]',
       'labeledInput("openssl", packageVariable("openssl"), "static")',
+      'method: { name: "hg-fetch", module: ["guix", "hg-download"] },',
+      'patchFlags: ["-p0"],',
+      'nativeSearchPaths: [predefinedSearchPath("SSL_CERT_FILE")],\n  supportedSystems: ["x86_64-linux"],',
     ])
       expect(code).toContain(typed);
     await laidOutAndTypeChecked(code, out);

@@ -313,7 +313,7 @@ export class Lowering {
       const inputs = v[key as keyof typeof INPUT_ACCESSORS];
       if (inputs !== undefined) fields.push(call(field, this.variantInputs(inputs, call(accessor, parent))));
     }
-    fields.push(...this.about(v));
+    fields.push(...this.searchPathFields(v), ...this.about(v), ...this.systemsField(v));
     const laidOut = ordered(fields, v);
     const form = v.style === "inherit" ? call("package", ...laidOut) : call("package/inherit", parent, ...laidOut);
     return bound(form, v.bindings, (value) => this.textOrCode(value));
@@ -362,14 +362,24 @@ export class Lowering {
     for (const [field, items] of inputs) {
       if (items.length > 0) fields.push(call(field, this.inputList(items)));
     }
+    fields.push(...this.searchPathFields(p), ...this.about(p), ...this.systemsField(p));
+    return bound(call("package", ...ordered(fields, p)), p.bindings, (value) => this.textOrCode(value));
+  }
+
+  /** `(native-search-paths ...)` and `(search-paths ...)`, those set. */
+  private searchPathFields(p: Pick<CheckedVariant, "nativeSearchPaths" | "searchPaths">): Node[] {
+    const fields: Node[] = [];
     if (p.nativeSearchPaths !== undefined)
       fields.push(call("native-search-paths", this.searchPaths(p.nativeSearchPaths)));
     if (p.searchPaths !== undefined) fields.push(call("search-paths", this.searchPaths(p.searchPaths)));
-    fields.push(...this.about(p));
+    return fields;
+  }
+
+  /** `(supported-systems ...)`, when set. */
+  private systemsField(p: Pick<CheckedVariant, "supportedSystems">): Node[] {
     const systems = p.supportedSystems;
-    if (systems !== undefined)
-      fields.push(call("supported-systems", isScheme(systems) ? this.scheme(systems) : quote(strings(systems))));
-    return bound(call("package", ...ordered(fields, p)), p.bindings, (value) => this.textOrCode(value));
+    if (systems === undefined) return [];
+    return [call("supported-systems", isScheme(systems) ? this.scheme(systems) : quote(strings(systems)))];
   }
 
   /** What a package says of itself, each field it sets: synopsis, description, home page, license, properties. */

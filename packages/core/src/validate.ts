@@ -111,6 +111,22 @@ const validateVersion = (version: unknown, path: string): Validation<unknown> =>
       ? check(isDatumValue(version), path, version, "expected a version or Scheme")
       : check(matches(/^\S+$/, version), path, version as string, "expected a version without spaces");
 
+/** The supported systems and search paths of a package or variant. */
+const systemsAndSearchPaths = (
+  p: Pick<PackageVariant, "supportedSystems" | "nativeSearchPaths" | "searchPaths">,
+  path: string,
+): Validation<unknown>[] => [
+  optional(p.supportedSystems, (s): Validation<unknown> =>
+    isScheme(s)
+      ? check(isDatumValue(s), `${path}.supportedSystems`, s, "expected a datum")
+      : eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
+          check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
+        ),
+  ),
+  optional(p.nativeSearchPaths, (s) => searchPathList(s, `${path}.nativeSearchPaths`)),
+  optional(p.searchPaths, (s) => searchPathList(s, `${path}.searchPaths`)),
+];
+
 /** Search paths, or Scheme computing the list. */
 const searchPathList = (paths: unknown, path: string): Validation<unknown> =>
   isScheme(paths)
@@ -508,6 +524,7 @@ class Checker {
           optional(v.homePage, (url) => validateUrl(url, `${path}.homePage`)),
           optional(v.license, (license) => validateLicenses(license, `${path}.license`)),
           optional(v.properties, (props) => validateProperties(props, `${path}.properties`)),
+          ...systemsAndSearchPaths(v, path),
           optional(v.comments, (c) => validateComments(c, `${path}.comments`)),
           optional(v.innerComments, (c) => validateComments(c, `${path}.innerComments`)),
           optional(v.blankLinesBefore, (b) => texts(b, `${path}.blankLinesBefore`)),
@@ -577,15 +594,7 @@ class Checker {
           nonEmpty(p.description, `${path}.description`, "description"),
           validateUrl(p.homePage, `${path}.homePage`),
           validateLicenses(p.license, `${path}.license`),
-          optional(p.supportedSystems, (s): Validation<unknown> =>
-            isScheme(s)
-              ? check(isDatumValue(s), `${path}.supportedSystems`, s, "expected a datum")
-              : eachOf(s, `${path}.supportedSystems`, (sys: string, sp) =>
-                  check(matches(SYSTEM, sys), sp, sys, 'expected a system such as "x86_64-linux"'),
-                ),
-          ),
-          optional(p.nativeSearchPaths, (s) => searchPathList(s, `${path}.nativeSearchPaths`)),
-          optional(p.searchPaths, (s) => searchPathList(s, `${path}.searchPaths`)),
+          ...systemsAndSearchPaths(p, path),
           optional(p.properties, (props) => validateProperties(props, `${path}.properties`)),
           optional(p.comments, (c) => validateComments(c, `${path}.comments`)),
           optional(p.innerComments, (c) => validateComments(c, `${path}.innerComments`)),

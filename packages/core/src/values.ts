@@ -205,6 +205,9 @@ export interface PackageVariant extends Layout {
   readonly homePage?: string | undefined;
   readonly license?: License | readonly License[] | Scheme | undefined;
   readonly properties?: Properties | undefined;
+  readonly supportedSystems?: readonly string[] | Scheme | undefined;
+  readonly nativeSearchPaths?: readonly AnySearchPath[] | Scheme | undefined;
+  readonly searchPaths?: readonly AnySearchPath[] | Scheme | undefined;
   /** The package that replaces it by grafting, or `false` for none (`(replacement #f)`). */
   readonly replacement?: PackageRef | false | undefined;
 }

@@ -516,9 +516,25 @@ function origin(node: Node): Code {
   const parent = fields.get("inherit");
   const method = fields.get("method");
   const method_ = method?.kind === "symbol" ? method.name : "";
-  if (method_ !== "url-fetch" && method_ !== "git-fetch" && !(parent !== undefined && method === undefined))
+  const other = OTHER_METHODS[method_];
+  if (
+    method_ !== "url-fetch" &&
+    method_ !== "git-fetch" &&
+    other === undefined &&
+    !(parent !== undefined && method === undefined)
+  )
     throw new Untyped(`origin method ${method_ || "?"}`);
-  const known = new Set(["inherit", "method", "uri", "file-name", "sha256", "patches", "modules", "snippet"]);
+  const known = new Set([
+    "inherit",
+    "method",
+    "uri",
+    "file-name",
+    "sha256",
+    "patches",
+    "patch-flags",
+    "modules",
+    "snippet",
+  ]);
   for (const name of fields.keys()) if (!known.has(name)) throw new Untyped(`origin field ${name}`);
   const hash = fields.get("sha256");
   if (
@@ -532,6 +548,7 @@ function origin(node: Node): Code {
     ["sha256", isList(hash) && hash.items[1]?.kind === "string" ? literal(hash.items[1].value) : undefined],
     ["fileName", fields.has("file-name") ? textOrRaw(fields.get("file-name")!, "origin file-name") : undefined],
     ["patches", fields.has("patches") ? patches(fields.get("patches")!) : undefined],
+    ["patchFlags", fields.has("patch-flags") ? quotedStrings(fields.get("patch-flags")!, "patch-flags") : undefined],
     ["modules", fields.has("modules") ? modules(fields.get("modules")!) : undefined],
     ["snippet", fields.has("snippet") ? buildCode(fields.get("snippet")! as Datum, "origin snippet") : undefined],
   ];
@@ -563,10 +580,34 @@ function origin(node: Node): Code {
       ]),
     ]);
   }
+  if (other !== undefined) {
+    // Another method (hg-fetch, svn-fetch, url-fetch/tarbomb...): `origin({ method, uri })`, its reference as Scheme.
+    const methodCode = object([
+      ["name", literal(method_)],
+      ["module", array(other.map(literal))],
+    ]);
+    const uriCode =
+      uri!.kind === "string"
+        ? literal(uri!.value)
+        : (computed(uri!) ?? raw(uri as Datum, `origin uri (${headOf(uri!) ?? uri!.kind})`));
+    return callOf("origin", G.origin, [object([["method", methodCode], ["uri", uriCode], ...common, ...layout])]);
+  }
   if (method_ === "git-fetch")
     return callOf("gitFetch", G.gitFetch, [object([...gitReference(uri!), ...common, ...layout])]);
   return callOf("urlFetch", G.urlFetch, [object([urlOf(uri!), ...common, ...layout])]);
 }
+
+/** The fetch methods besides url-fetch and git-fetch, and the modules that export them. */
+const OTHER_METHODS: Readonly<Record<string, readonly string[]>> = {
+  "url-fetch/tarbomb": ["guix", "download"],
+  "url-fetch/zipbomb": ["guix", "download"],
+  "git-fetch/lfs": ["guix", "git-download"],
+  "hg-fetch": ["guix", "hg-download"],
+  "svn-fetch": ["guix", "svn-download"],
+  "svn-multi-fetch": ["guix", "svn-download"],
+  "bzr-fetch": ["guix", "bzr-download"],
+  "cvs-fetch": ["guix", "cvs-download"],
+};
 
 /** A url-fetch origin's `uri`: text, several URLs, or computed. */
 function urlOf(uri: Node): readonly [string, Code] {
@@ -771,7 +812,7 @@ const PACKAGE_ORDER = [
   "properties",
   "supported-systems",
 ];
-const ORIGIN_ORDER = ["method", "uri", "file-name", "sha256", "patches", "modules", "snippet"];
+const ORIGIN_ORDER = ["method", "uri", "file-name", "sha256", "patches", "patch-flags", "modules", "snippet"];
 
 /** `order: [...]`, unless the fields are in the lowering's own order. */
 function orderOf(fields: readonly string[], usual: readonly string[]): Code | undefined {
@@ -1066,8 +1107,6 @@ function variantCode(
   const { fields } = read;
   const get = new Map(fields);
   const known = new Set([...PACKAGE_FIELDS, "inherit", "replacement"]);
-  // What a variant does not take (it keeps its parent's).
-  for (const field of ["native-search-paths", "search-paths", "supported-systems"]) known.delete(field);
   for (const [name] of fields) if (!known.has(name)) throw new Untyped(`variant field ${name}`);
   const parentCode =
     parent.kind === "symbol"
@@ -1123,6 +1162,9 @@ function variantCode(
         ? variantInputs(get.get("propagated-inputs")!, "propagated-inputs", parent)
         : undefined,
     ],
+    ["nativeSearchPaths", get.has("native-search-paths") ? searchPaths(get.get("native-search-paths")!) : undefined],
+    ["searchPaths", get.has("search-paths") ? searchPaths(get.get("search-paths")!) : undefined],
+    ["supportedSystems", get.has("supported-systems") ? supportedSystems(get.get("supported-systems")!) : undefined],
     ...about(get, licensePrefix),
     ...layoutOf(read, style === "inherit" ? VARIANT_ORDER : VARIANT_ORDER.slice(1)),
   ]);
