@@ -1,15 +1,14 @@
 /**
  * The compressions a Docker archive from `guix pack` may have: gzip (the
- * default, done by zlib here on every core), zstd and xz (by the real `zstd` and `xz`), or
+ * default, done by zlib here), zstd and xz (by the real `zstd` and `xz`), or
  * none. Fixed settings, so the same input gives the same bytes.
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
+import { createGunzip, createGzip } from "node:zlib";
 import { ProcessError, start, type Child, type ProcessOptions } from "@guix-ts/process";
-import { createParallelGzip } from "./parallel-gzip.js";
 
 /** The compressions of a Docker archive guix-ts reads and writes. */
 export type Compression = "gzip" | "zstd" | "xz" | "none";
@@ -103,7 +102,7 @@ export function openCompressed(fd: number, kind: Compression): Sink {
         done: new Promise((resolve, reject) => file.on("finish", resolve).on("error", reject)),
         stop: () => file.destroy(),
       };
-    const gzip = createParallelGzip({ level: 6 });
+    const gzip = createGzip({ level: 6, chunkSize: 1 << 16 });
     return { stream: gzip, done: pipeline(gzip, file), stop: () => gzip.destroy() };
   }
   const child = run(kind, PROGRAMS[kind].compress, { stdin: "pipe", stdout: fd });
