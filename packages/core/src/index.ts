@@ -322,6 +322,7 @@ export {
 // ---------------------------------------------------------------------------
 // files
 export {
+  MANIFEST_CONTEXT_MODULES,
   manifestFile,
   manifestFileE,
   channelsFile,

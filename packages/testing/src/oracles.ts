@@ -3,7 +3,15 @@
  * throwing for a wrong text), so any test framework can use them; `@guix-ts/testing/vitest` wraps
  * them as matchers.
  */
-import { closest, freeVariables, specificationProblem, type GuixKnowledge } from "@guix-ts/core";
+import { knowledgeOf, type Catalog } from "@guix-ts/catalog";
+import {
+  closest,
+  freeVariables,
+  MANIFEST_CONTEXT_MODULES,
+  specificationProblem,
+  type GuixKnowledge,
+  type ManifestContext,
+} from "@guix-ts/core";
 import { formatScheme, isDatum, readDatums, type Datum, type Node } from "@guix-ts/scheme-printer";
 import { encodeDatum, encodeTopLevel, guileSession } from "./guile.js";
 import { GUILE_CORE_NAMES } from "./guile-core-names.js";
@@ -132,14 +140,21 @@ function specificationsOf(forms: readonly Node[]): string[] {
 }
 
 /**
- * Whether every name a file uses is known to the Guix a catalogue describes (`knowledgeOf(catalog)`
- * of `@guix-ts/catalog`): each module it imports exists, each free variable is defined in the file,
- * exported by a module it imports or bound by Guile itself, and each specification names a package
- * (with that version and output).
+ * Whether every name a file uses is known to the Guix a catalogue describes (the catalogue, as
+ * `readCatalog` of `@guix-ts/catalog` gives it, or its `knowledgeOf`): each module it imports exists,
+ * each free variable is defined in the file, exported by a module it imports or bound by Guile
+ * itself, and each specification names a package (with that version and output). A manifest is
+ * read as `guix pack -m` loads it (`(guix profiles)`, `(gnu packages)` and `(guix gexp)` there
+ * without importing them) unless `context` is `"standalone"`.
  *
- * @example expect(resolvesInCatalog(manifestFile({ manifest }), knowledgeOf(catalog))).toEqual({ ok: true })
+ * @example expect(resolvesInCatalog(manifestFile({ manifest }), await readCatalog("guix-catalog.json"))).toEqual({ ok: true })
  */
-export function resolvesInCatalog(emitted: Emitted, knowledge: GuixKnowledge): Verdict {
+export function resolvesInCatalog(
+  emitted: Emitted,
+  catalog: Catalog | GuixKnowledge,
+  options: { readonly context?: ManifestContext } = {},
+): Verdict {
+  const knowledge = catalog.packages instanceof Map ? (catalog as GuixKnowledge) : knowledgeOf(catalog as Catalog);
   let forms: Node[];
   try {
     forms = readDatums(textOf(emitted), { file: "text" });
@@ -147,8 +162,12 @@ export function resolvesInCatalog(emitted: Emitted, knowledge: GuixKnowledge): V
     return wrong(`it does not read: ${(error as Error).message}`);
   }
   const problems: string[] = [];
-  const imports = importsOf(forms);
-  for (const { module } of imports)
+  const explicit = importsOf(forms);
+  const imports = [
+    ...explicit,
+    ...[...MANIFEST_CONTEXT_MODULES[options.context ?? "guix-cli"]].map((module) => ({ module, prefix: "" })),
+  ];
+  for (const { module } of explicit)
     if (!knowledge.modules.has(module) && !module.startsWith("guile") && !/^(ice-9|srfi|rnrs) /.test(module))
       problems.push(`no module (${module}) in this Guix${suggestion(closest(module, knowledge.modules.keys()))}`);
   const defined = new Set(

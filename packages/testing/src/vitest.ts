@@ -7,6 +7,7 @@
  * expect(file).toBeFixedPoint();
  */
 import { afterAll, expect } from "vitest";
+import type { Catalog } from "@guix-ts/catalog";
 import type { GuixKnowledge } from "@guix-ts/core";
 import type { Datum } from "@guix-ts/scheme-printer";
 import { closeGuile } from "./guile.js";
@@ -32,8 +33,8 @@ export const guixMatchers = {
   toBeFixedPoint(received: Emitted) {
     return result(isFixedPoint(received), "be laid out as guix style lays it out");
   },
-  toResolveInCatalog(received: Emitted, knowledge: GuixKnowledge) {
-    return result(resolvesInCatalog(received, knowledge), "use only names the catalogue's Guix provides");
+  toResolveInCatalog(received: Emitted, catalog: Catalog | GuixKnowledge) {
+    return result(resolvesInCatalog(received, catalog), "use only names the catalogue's Guix provides");
   },
 };
 
@@ -49,7 +50,7 @@ export interface GuixMatchers<R = unknown> {
   /** Formatting the text changes nothing. */
   toBeFixedPoint(): R;
   /** Every module, variable and specification the text uses is known to the catalogue's Guix. */
-  toResolveInCatalog(knowledge: GuixKnowledge): R;
+  toResolveInCatalog(catalog: Catalog | GuixKnowledge): R;
 }
 
 declare module "vitest" {

@@ -11,8 +11,10 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import * as G from "@guix-ts/core";
 import { list, printDatums, str, sym } from "@guix-ts/scheme-printer";
+import { readTree } from "@guix-ts/catalog";
 import * as T from "@guix-ts/testing";
 import "@guix-ts/testing/vitest";
+import { fixtureChannel } from "../../../test/fixtures/guix-channel.js";
 
 const root = mkdtempSync(join(tmpdir(), "guix-ts-testing-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -134,6 +136,21 @@ describe("oracles", () => {
         "no package pyhton in this Guix; did you mean python?",
         "python has no output doc; its outputs: out, tk",
       ].join("\n"),
+    });
+  });
+
+  it("resolvesInCatalog with a real catalogue: the fixture channel read statically", () => {
+    const { dir } = fixtureChannel(join(root, "channel"));
+    const catalog = readTree(dir);
+    const text = "(use-modules (gnu packages base))\n(list hello tool greeting)\n";
+    expect(T.resolvesInCatalog(text, catalog)).toEqual({ ok: true });
+    expect(T.resolvesInCatalog(text.replace("tool", "tol"), catalog)).toEqual({
+      ok: false,
+      message: "tol is not bound: no module the file imports exports it",
+    });
+    expect(T.resolvesInCatalog("(use-modules (gnu packages bse))\n", catalog)).toEqual({
+      ok: false,
+      message: "no module (gnu packages bse) in this Guix; did you mean (gnu packages base)?",
     });
   });
 

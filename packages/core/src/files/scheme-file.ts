@@ -34,7 +34,12 @@ export interface SchemeFile {
  */
 export type ManifestContext = "guix-cli" | "standalone";
 
-const PROVIDED: Record<ManifestContext, ReadonlySet<string>> = {
+/**
+ * The modules each context provides a manifest without its importing them.
+ *
+ * @example MANIFEST_CONTEXT_MODULES["guix-cli"].has("guix profiles") // true
+ */
+export const MANIFEST_CONTEXT_MODULES: Readonly<Record<ManifestContext, ReadonlySet<string>>> = {
   "guix-cli": new Set(["guix profiles", "gnu packages", "guix gexp"]),
   standalone: new Set(),
 };
@@ -108,7 +113,7 @@ export function manifestFileE(options: ManifestFileOptions): Validation<SchemeFi
       const helpers = definitions.map((d) => lowering.topLevel(d));
       const defines = packages.map((p) => list([sym("define"), sym(variables.get(p)!), lowering.definition(p)]));
       const body = lowering.manifest(manifest);
-      const provided = PROVIDED[options.context ?? "guix-cli"];
+      const provided = MANIFEST_CONTEXT_MODULES[options.context ?? "guix-cli"];
       if (options.knowledge !== undefined)
         lowering.useExporters(
           freeVariables(
