@@ -231,6 +231,7 @@ export {
   keywordProblem,
   preferredExporter,
   specificationProblem,
+  specificationTextProblem,
   variableProblem,
   type GuixKnowledge,
 } from "./knowledge.js";

@@ -4,6 +4,7 @@
  * Without it, names are checked for their form only.
  */
 import { closest } from "./suggest.js";
+import { SPECIFICATION } from "./validate-fields.js";
 
 /** What the targeted Guix provides, as validation asks it: names, versions, outputs, modules, keywords. */
 export interface GuixKnowledge {
@@ -49,6 +50,17 @@ export function specificationProblem(
   if (output !== undefined && !versions.some((p) => p.outputs.includes(output)))
     return `${name} has no output ${output}; its outputs: ${[...new Set(versions.flatMap((p) => p.outputs))].join(", ")}`;
   return undefined;
+}
+
+/**
+ * What is wrong with a specification written as text, `NAME[@VERSION][:OUTPUT]`, or undefined.
+ *
+ * @example specificationTextProblem(knowledge, "python:doc") // "python has no output doc; its outputs: out, tk"
+ */
+export function specificationTextProblem(knowledge: GuixKnowledge, specification: string): string | undefined {
+  const parts = SPECIFICATION.exec(specification);
+  if (parts === null) return `${specification} is not a specification (NAME[@VERSION][:OUTPUT])`;
+  return specificationProblem(knowledge, parts[1]!, parts[2], parts[3]);
 }
 
 /**

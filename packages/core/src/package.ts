@@ -119,12 +119,11 @@ export function predefinedSearchPath(variable: PredefinedSearchPath["variable"])
   return deepFreeze({ kind: "predefined-search-path", variable });
 }
 
-/** The datum of a property's value. */
-export function propertyDatum(value: PropertyValue): Datum {
+/** The datum of a property's value other than a list (a list is written apart, see `properties`). */
+function propertyDatum(value: Exclude<PropertyValue, readonly string[]>): Datum {
   if (typeof value === "string") return str(value);
   if (typeof value === "boolean") return bool(value);
   if (typeof value === "number") return Number.isInteger(value) ? int(value) : real(value);
-  if (Array.isArray(value)) return list((value as readonly string[]).map((v) => str(v)));
   return value as Datum;
 }
 
@@ -144,7 +143,7 @@ export function properties(
     Object.entries(entries).map(([name, value]) =>
       Array.isArray(value)
         ? list([sym(name), ...(value as readonly string[]).map((v) => str(v))])
-        : dotted([sym(name)], propertyDatum(value)),
+        : dotted([sym(name)], propertyDatum(value as Exclude<PropertyValue, readonly string[]>)),
     ),
   );
   return options.quasiquoted === true ? quasiquote(alist) : quote(alist);

@@ -22,7 +22,7 @@ import type {
   CheckedVariantInputs,
 } from "./checked.js";
 import type { License } from "./licenses.js";
-import { keywordProblem, specificationProblem, variableProblem, type GuixKnowledge } from "./knowledge.js";
+import { keywordProblem, specificationTextProblem, variableProblem, type GuixKnowledge } from "./knowledge.js";
 import { pinnedOrigin, type LockFile } from "./lock.js";
 import { TRANSFORMATIONS_WITH_VALUE } from "./transformations.js";
 import {
@@ -126,6 +126,10 @@ const systemsAndSearchPaths = (
   optional(p.nativeSearchPaths, (s) => searchPathList(s, `${path}.nativeSearchPaths`)),
   optional(p.searchPaths, (s) => searchPathList(s, `${path}.searchPaths`)),
 ];
+
+/** An output's name: `out`, `bin`, `doc`... */
+const outputName = (output: unknown, path: string): Validation<string> =>
+  check(matches(OUTPUT, output), path, output as string, 'expected an output name such as "out" or "bin"');
 
 /** Search paths, or Scheme computing the list. */
 const searchPathList = (paths: unknown, path: string): Validation<unknown> =>
@@ -261,32 +265,21 @@ class Checker {
 
   input(input: PackageInput, path: string): Validation<CheckedInput> {
     if (isExpression(input)) return validateExpression(input, path);
-    if (kindOf(input) === "quasiquoted-output") {
-      const { package: ref, output } = input as QuasiquotedOutput;
+    const kind = kindOf(input);
+    // A package with its output written otherwise: `` `(,glib "bin") ``, or labeled, `("glib" ,glib "bin")`.
+    if (kind === "quasiquoted-output" || kind === "labeled-input") {
+      const written = input as QuasiquotedOutput | LabeledInput;
       return pipe(
         all({
-          package: this.packageRef(ref, `${path}.package`),
-          output: check(
-            matches(OUTPUT, output),
-            `${path}.output`,
-            output,
-            'expected an output name such as "out" or "bin"',
-          ),
+          label: kind === "labeled-input" ? text((written as LabeledInput).label, `${path}.label`, "a label") : ok(""),
+          package: this.packageRef(written.package, `${path}.package`),
+          // An output the quasiquoted form always names, the labeled one may leave out.
+          output:
+            kind === "labeled-input"
+              ? optional(written.output, (o) => outputName(o, `${path}.output`))
+              : outputName(written.output, `${path}.output`),
         }),
-        E.map(({ package: checked }) => ({ ...(input as QuasiquotedOutput), package: checked })),
-      );
-    }
-    if (kindOf(input) === "labeled-input") {
-      const { label, package: ref, output } = input as LabeledInput;
-      return pipe(
-        all({
-          label: text(label, `${path}.label`, "a label"),
-          package: this.packageRef(ref, `${path}.package`),
-          output: optional(output, (o) =>
-            check(matches(OUTPUT, o), `${path}.output`, o, 'expected an output name such as "out" or "bin"'),
-          ),
-        }),
-        E.map(({ package: checked }) => ({ ...(input as LabeledInput), package: checked })),
+        E.map(({ package: checked }) => ({ ...written, package: checked })),
       );
     }
     if (!Array.isArray(input)) return this.packageRef(input as PackageRef, path);
@@ -295,7 +288,7 @@ class Checker {
     return pipe(
       all({
         ref: this.packageRef(ref, `${path}[0]`),
-        output: check(matches(OUTPUT, output), `${path}[1]`, output, 'expected an output name such as "out" or "bin"'),
+        output: outputName(output, `${path}[1]`),
       }),
       E.map(({ ref, output }) => [ref, output] as const),
     );
@@ -643,8 +636,7 @@ class Checker {
               validateSpecification(spec, sp),
               E.chain((valid) => {
                 if (this.knowledge === undefined) return ok(valid);
-                const [, name, version, output] = SPECIFICATION.exec(valid)!;
-                const wrong = specificationProblem(this.knowledge, name!, version, output);
+                const wrong = specificationTextProblem(this.knowledge, valid);
                 return wrong === undefined ? ok(valid) : problem(sp, valid, wrong);
               }),
             ),

@@ -5,6 +5,7 @@
  */
 import { buildSystem, type CommonArguments } from "./build-systems/build-system.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { layoutOf } from "./values.js";
 import type {
   ArgumentValue,
   InputClause,
@@ -114,16 +115,6 @@ export function keywordSubstitution(
  * @example inherit(python, { arguments: keywordArguments({ tests: false }) }) // (arguments (list #:tests? #f))
  */
 export function keywordArguments(options: CommonArguments): KeywordArguments {
-  const {
-    arguments: args,
-    style,
-    comments,
-    marginComments,
-    innerComments,
-    blankLinesBefore,
-  } = buildSystem("", options, {});
-  const layout = Object.entries({ comments, marginComments, innerComments, blankLinesBefore }).filter(
-    ([, v]) => v !== undefined,
-  );
-  return deepFreeze({ kind: "keyword-arguments", arguments: args, style, ...Object.fromEntries(layout) });
+  const bs = buildSystem("", options, {});
+  return deepFreeze({ kind: "keyword-arguments", arguments: bs.arguments, style: bs.style, ...layoutOf(bs) });
 }

@@ -306,8 +306,8 @@ const quotingOption = (quoting: G.Quoting): [string, Code | undefined] => [
   quoting === "gexp" ? undefined : literal(quoting),
 ];
 
-/** A quoted symbol's name: `'check` is "check". */
-function phaseName(node: Node | undefined): string | undefined {
+/** A quoted symbol's name (a phase's, `'check` is "check"; Bioconductor's `'annotation`). */
+function quotedSymbol(node: Node | undefined): string | undefined {
   return node?.kind === "prefixed" && node.prefix === "quote" && node.datum.kind === "symbol"
     ? node.datum.name
     : undefined;
@@ -359,26 +359,26 @@ function phaseClause(c: Node): Code {
   const what = headOf(c);
   const options = notes.length > 0 ? [object([["comments", array(notes.map(literal))]])] : [];
   if (!items.every(isDatum)) return raw(c as Datum, "#:phases clause (comments)");
-  if (what === "delete" && phaseName(first) !== undefined && second === undefined && notes.length === 0)
-    return callOf("deletePhase", G.deletePhase, [literal(phaseName(first)!)]);
-  if (what === "replace" && phaseName(first) !== undefined && second !== undefined && code === undefined)
+  if (what === "delete" && quotedSymbol(first) !== undefined && second === undefined && notes.length === 0)
+    return callOf("deletePhase", G.deletePhase, [literal(quotedSymbol(first)!)]);
+  if (what === "replace" && quotedSymbol(first) !== undefined && second !== undefined && code === undefined)
     return callOf("replacePhase", G.replacePhase, [
-      literal(phaseName(first)!),
+      literal(quotedSymbol(first)!),
       buildCode(second as Datum, "a phase"),
       ...options,
     ]);
   if (
     (what === "add-after" || what === "add-before") &&
-    phaseName(first) !== undefined &&
-    phaseName(second) !== undefined &&
+    quotedSymbol(first) !== undefined &&
+    quotedSymbol(second) !== undefined &&
     code !== undefined &&
     more.length === 0
   ) {
     const [name, fn] =
       what === "add-after" ? (["addAfter", G.addAfter] as const) : (["addBefore", G.addBefore] as const);
     return callOf(name, fn, [
-      literal(phaseName(first)!),
-      literal(phaseName(second)!),
+      literal(quotedSymbol(first)!),
+      literal(quotedSymbol(second)!),
       buildCode(code as Datum, "a phase"),
       ...options,
     ]);
@@ -709,7 +709,9 @@ function computed(node: Node): Code | undefined {
   }
   const uri = URI_PROCEDURES[head];
   if (uri !== undefined && parts[0]?.kind === "string" && parts.length >= 2) {
-    const rest = parts.slice(1).map((p) => (phaseName(p) !== undefined ? quotedCode(phaseName(p)!) : computed(p)));
+    const rest = parts
+      .slice(1)
+      .map((p) => (quotedSymbol(p) !== undefined ? quotedCode(quotedSymbol(p)!) : computed(p)));
     if (rest.some((c) => c === undefined)) return undefined;
     const version = rest.length === 1 && rest[0] === VERSION ? [] : rest;
     if (["pypi-uri", "crate-uri"].includes(head) && rest.length > 1) return undefined;

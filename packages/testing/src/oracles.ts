@@ -8,7 +8,7 @@ import {
   closest,
   freeVariables,
   MANIFEST_CONTEXT_MODULES,
-  specificationProblem,
+  specificationTextProblem,
   type GuixKnowledge,
   type ManifestContext,
 } from "@guix-ts/core";
@@ -191,9 +191,7 @@ export function resolvesInCatalog(
     if (!from) problems.push(`${name} is not bound: no module the file imports exports it`);
   }
   for (const spec of specificationsOf(forms)) {
-    const [, name, version, output] = /^([^@:]+)(?:@([^:]+))?(?::(.+))?$/.exec(spec) ?? [];
-    const problem =
-      name === undefined ? `bad specification ${spec}` : specificationProblem(knowledge, name, version, output);
+    const problem = specificationTextProblem(knowledge, spec);
     if (problem !== undefined) problems.push(problem);
   }
   return problems.length === 0 ? RIGHT : wrong(problems.join("\n"));

@@ -1,5 +1,6 @@
 import { deepFreeze } from "../deep-freeze.js";
 import {
+  layoutOf,
   type ArgumentStyle,
   type ArgumentValue,
   type BuildSystem,
@@ -113,10 +114,6 @@ export function buildSystem<T extends CommonArguments>(
     ...(variable === undefined ? {} : { variable }),
     arguments: args,
     style: options.style ?? "modern",
-    ...Object.fromEntries(
-      (["comments", "marginComments", "innerComments", "blankLinesBefore"] as const)
-        .filter((key) => options[key] !== undefined)
-        .map((key) => [key, options[key]]),
-    ),
+    ...layoutOf(options),
   });
 }
