@@ -76,7 +76,20 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         });
         io.stdout(`${file}\n`);
       } else {
-        for (const chunk of formatChunks(text, options)) io.stdout(chunk);
+        // Written in pieces of 64 KiB or more: a write per form cost a tenth of the whole command.
+        let pending = "";
+        try {
+          for (const chunk of formatChunks(text, options)) {
+            pending += chunk;
+            if (pending.length >= 65536) {
+              io.stdout(pending);
+              pending = "";
+            }
+          }
+        } finally {
+          // The forms before a syntax error are written, as they were when written one by one.
+          if (pending !== "") io.stdout(pending);
+        }
       }
     } catch (error) {
       if (!(error instanceof SchemeSyntaxError) && (error as Error).name !== "FileWriteError") throw error;

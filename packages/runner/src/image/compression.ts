@@ -1,14 +1,15 @@
 /**
  * The compressions a Docker archive from `guix pack` may have: gzip (the
- * default, done by zlib here), zstd and xz (by the real `zstd` and `xz`), or
+ * default, done by zlib here on every core), zstd and xz (by the real `zstd` and `xz`), or
  * none. Fixed settings, so the same input gives the same bytes.
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
+import { createGunzip } from "node:zlib";
 import { ProcessError, start, type Child, type ProcessOptions } from "@guix-ts/process";
+import { createParallelGzip } from "./parallel-gzip.js";
 
 /** The compressions of a Docker archive guix-ts reads and writes. */
 export type Compression = "gzip" | "zstd" | "xz" | "none";
@@ -73,9 +74,10 @@ export interface Source {
 /** The decompressed bytes of `path`. */
 export function openDecompressed(path: string, kind: Compression): Source {
   if (kind === "gzip" || kind === "none") {
-    const file = createReadStream(path, { highWaterMark: 1 << 16 });
+    const file = createReadStream(path, { highWaterMark: 1 << 18 });
     if (kind === "none") return { stream: file, done: Promise.resolve(), stop: () => file.destroy() };
-    const gunzip = createGunzip({ chunkSize: 1 << 16 });
+    // Larger pieces, fewer trips to zlib's thread: 64 KiB ones made gunzip a third slower.
+    const gunzip = createGunzip({ chunkSize: 1 << 18 });
     const done = pipeline(file, gunzip).catch((error: Error) => {
       throw new Error(`gzip: ${error.message}`);
     });
@@ -102,7 +104,7 @@ export function openCompressed(fd: number, kind: Compression): Sink {
         done: new Promise((resolve, reject) => file.on("finish", resolve).on("error", reject)),
         stop: () => file.destroy(),
       };
-    const gzip = createGzip({ level: 6, chunkSize: 1 << 16 });
+    const gzip = createParallelGzip({ level: 6 });
     return { stream: gzip, done: pipeline(gzip, file), stop: () => gzip.destroy() };
   }
   const child = run(kind, PROGRAMS[kind].compress, { stdin: "pipe", stdout: fd });

@@ -39,7 +39,7 @@ function at(loc: SourceLocation | undefined): SourceLocation | undefined {
 
 /**
  * @internal The reader's nodes: the same frozen shapes without the checks, for text the reader
- * checked once for lone surrogates (its locations frozen already, its item arrays its own).
+ * checked once for lone surrogates (its locations and item arrays its own).
  */
 export const trusted = {
   sym: (name: string, loc: SourceLocation): SymbolNode => Object.freeze({ kind: "symbol", name, loc }),
@@ -47,6 +47,8 @@ export const trusted = {
   str: (value: string, loc: SourceLocation): StringNode => Object.freeze({ kind: "string", value, loc }),
   list: (items: Node[], loc: SourceLocation): ListNode =>
     Object.freeze({ kind: "list", items: Object.freeze(items), loc }),
+  prefixed: (prefix: PrefixName, datum: Datum, loc: SourceLocation): PrefixedNode =>
+    Object.freeze({ kind: "prefixed", prefix, datum, loc }),
 };
 
 function checkText(what: string, value: unknown): string {

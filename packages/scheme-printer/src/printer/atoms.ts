@@ -41,9 +41,11 @@ export function writeString(value: string): string {
   return out + '"';
 }
 
+const ESCAPED_NATURALLY = /["\\]/;
+
 /** `"..."` with only `"` and `\` escaped: newlines and tabs stay literal (Guix's `escaped-string`). */
 export function escapeStringNaturally(value: string): string {
-  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return `"${ESCAPED_NATURALLY.test(value) ? value.replace(/["\\]/g, (c) => `\\${c}`) : value}"`;
 }
 
 const BARE_SYMBOL_DELIMITERS = /["();[\]#\s|]/u;

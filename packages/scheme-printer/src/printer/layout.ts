@@ -93,7 +93,7 @@ function canonicalComment(comment: CommentNode, indent: number): string {
 }
 
 function stringWidth(text: string): number {
-  if (!text.includes("\n")) return charLength(text);
+  if (text.indexOf("\n") < 0) return charLength(text);
   let width = 0;
   for (const line of text.split("\n")) width = Math.max(width, charLength(line));
   return width;
@@ -104,8 +104,26 @@ function spaces(n: number): string {
   return (SPACES[n] ??= " ".repeat(n));
 }
 
+// Symbols recur (package, name, inputs...): their displayed text and width are worked out once.
+const SYMBOL_TEXT = new Map<string, string>();
+const SYMBOL_CACHE_SIZE = 4096;
+
+function symbolText(name: string): string {
+  let text = SYMBOL_TEXT.get(name);
+  if (text === undefined) {
+    text = displaySymbol(name);
+    if (SYMBOL_TEXT.size >= SYMBOL_CACHE_SIZE) SYMBOL_TEXT.clear();
+    SYMBOL_TEXT.set(name, text);
+  }
+  return text;
+}
+
 class Printer {
-  private readonly chunks: string[] = [];
+  // One string built by appending (V8 keeps it as a rope until read), not an array joined at the end.
+  private out = "";
+  /** Where the last line's indentation ended, and its width: whether nothing was written since. */
+  private indentedAt = -1;
+  private indentWidth = -1;
   /** Whether a comment, blank line or page break was printed: only they can make a layout unstable. */
   sawBlank = false;
   private readonly maxWidth: number;
@@ -117,70 +135,76 @@ class Printer {
   }
 
   text(): string {
-    return this.chunks.join("");
+    return this.out;
   }
 
   write(text: string): void {
-    this.chunks.push(text);
+    this.out += text;
   }
 
   /** Whether nothing but the indentation was written since the last newline. */
   private atLineStart(indent: number): boolean {
-    const n = this.chunks.length;
-    return n >= 2 && this.chunks[n - 1] === spaces(indent) && this.chunks[n - 2]!.endsWith("\n");
+    return this.out.length === this.indentedAt && this.indentWidth === indent;
+  }
+
+  /** `lines` (ending in a newline), then the indentation of the next line. */
+  private indentAfter(lines: string, indent: number): void {
+    this.out += lines + spaces(indent);
+    this.indentedAt = this.out.length;
+    this.indentWidth = indent;
   }
 
   private newline(indent: number): void {
-    this.chunks.push("\n", spaces(indent));
+    this.indentAfter("\n", indent);
   }
 
   /**
    * Print `node` at `column`; `delimited`: a space or newline already precedes it. Returns the new
-   * column. A compound node is laid out by a generator that yields each child to print and gets back
-   * its end column; the generators wait on a stack here, so nesting depth costs memory, not call stack.
+   * column. A compound node is laid out by a generator that yields the layout of each compound child
+   * and gets back its end column; the generators wait on a stack here, so nesting depth costs memory,
+   * not call stack.
    */
   print(indent: number, column: number, delimited: boolean, context: Context | null, node: Node): number {
-    const first = this.start([indent, column, delimited, context, node]);
+    const first = this.start(indent, column, delimited, context, node);
     if (typeof first === "number") return first;
     const stack: Layout[] = [first];
     let value = column;
     while (stack.length > 0) {
       const step = stack[stack.length - 1]!.next(value);
-      if (step.done) {
+      if (step.done === true) {
         stack.pop();
         value = step.value;
-        continue;
-      }
-      const child = this.start(step.value);
-      if (typeof child === "number") value = child;
-      else stack.push(child);
+      } else stack.push(step.value);
     }
     return value;
   }
 
   /** An atom's end column at once, or the layout of a compound node, to be driven by {@link print}. */
-  private start([indent, column, delimited, context, node]: Call): number | Layout {
+  private start(
+    indent: number,
+    column: number,
+    delimited: boolean,
+    context: Context | null,
+    node: Node,
+  ): number | Layout {
     return (LAYOUT[node.kind] as Handler<Node>)(this, node, indent, column, delimited, context);
   }
 
   comment(node: CommentNode, indent: number, column: number): number {
     this.sawBlank = true;
     if (node.margin) {
-      this.write(` ${canonicalComment(node, indent)}\n`);
+      this.indentAfter(` ${canonicalComment(node, indent)}\n`, indent);
     } else {
       if (column !== indent) this.newline(indent);
-      this.write(`${canonicalComment(node, indent)}\n`);
+      this.indentAfter(`${canonicalComment(node, indent)}\n`, indent);
     }
-    this.write(spaces(indent));
     return indent;
   }
 
   /** A blank line or a page break (`\f`) on a line of its own. */
   blank(line: string, indent: number, delimited: boolean): number {
     this.sawBlank = true;
-    if (!delimited) this.write("\n");
-    this.write(line);
-    this.write(spaces(indent));
+    this.indentAfter(delimited ? line : `\n${line}`, indent);
     return indent;
   }
 
@@ -210,7 +234,8 @@ class Printer {
     const at = column + sigil.length + (delimited ? 0 : 1);
     if (readsAsSplicing(sigil, datum))
       return this.printAtom(indent, at, true, writeExtendedSymbol((datum as SymbolNode).name));
-    return yield [indent, at, true, context, datum];
+    const child = this.start(indent, at, true, context, datum);
+    return typeof child === "number" ? child : yield child;
   }
 
   printAtom(indent: number, column: number, delimited: boolean, text: string): number {
@@ -235,22 +260,22 @@ class Printer {
     lead: number,
   ): Layout {
     const inner: Context = { head, parent: context };
-    const headText = displaySymbol(head);
-    const args = node.items.slice(1);
-    if (!delimited) this.write(" ");
-    this.write("(");
-    this.write(headText);
-    if (lead !== 0) this.write(" ");
+    const headText = symbolText(head);
+    const items = node.items;
+    this.write(`${delimited ? "" : " "}(${headText}${lead === 0 ? "" : " "}`);
     const bodyIndent = column + 2 + (delimited ? 0 : 1);
     const leadIndent = column + 1 + (lead === 0 ? 0 : 1) + (delimited ? 0 : 1) + charLength(headText);
     let col = leadIndent;
-    const leading = Math.min(lead, args.length);
-    for (let i = 0; i < leading; i++) col = yield [leadIndent, col, i === 0, inner, args[i]!];
+    const leading = Math.min(lead, items.length - 1);
+    for (let i = 0; i < leading; i++) {
+      const child = this.start(leadIndent, col, i === 0, inner, items[i + 1]!);
+      col = typeof child === "number" ? child : yield child;
+    }
     if (leading === lead) {
       this.newline(bodyIndent);
       col = bodyIndent;
     }
-    col = yield* this.printSequence(inner, bodyIndent, col, args, leading, true);
+    col = yield* this.printSequence(inner, bodyIndent, col, items, leading + 1, true);
     this.write(")");
     return col + 1;
   }
@@ -278,7 +303,8 @@ class Printer {
     if (overflow) this.newline(indent);
     else if (!delimited) this.write(" ");
     this.write(open);
-    const afterHead: number = yield [col, col, true, inner, head];
+    const headChild = this.start(col, col, true, inner, head);
+    const afterHead = typeof headChild === "number" ? headChild : yield headChild;
     const bodyIndent =
       afterHead >= this.maxWidth || headName === null || breakAfterHead || this.wouldProtrude(afterHead + 1, items)
         ? col
@@ -294,7 +320,8 @@ class Printer {
     );
     if (tail !== undefined) {
       end = this.printAtom(bodyIndent, end, false, ".");
-      end = yield [bodyIndent, end, false, inner, tail];
+      const child = this.start(bodyIndent, end, false, inner, tail);
+      end = typeof child === "number" ? child : yield child;
     }
     this.write(")");
     return end + 1;
@@ -313,15 +340,18 @@ class Printer {
     let first = true;
     for (let i = from; i < items.length; i++) {
       const item = items[i]!;
+      const kind = item.kind;
+      const blank = kind === "comment" || kind === "blank-lines" || kind === "page-break";
       const newline =
         !first &&
         !delimited &&
-        !isBlank(item) &&
-        (long || isPair(item) || (item.kind === "keyword" && !INLINE_KEYWORDS.has(item.name)));
+        !blank &&
+        (long || isPair(item) || (kind === "keyword" && !INLINE_KEYWORDS.has(item.name)));
       if (newline) this.newline(indent);
-      const nextFirst = item.kind === "keyword" && !gexpArgumentFollows(items[i + 1], context);
-      const nextDelimited = isBlank(item);
-      column = yield [indent, newline ? indent : column, newline || delimited, context, item];
+      const nextFirst = kind === "keyword" && !gexpArgumentFollows(items[i + 1], context);
+      const nextDelimited = blank;
+      const child = this.start(indent, newline ? indent : column, newline || delimited, context, item);
+      column = typeof child === "number" ? child : yield child;
       first = nextFirst;
       delimited = nextDelimited;
     }
@@ -337,7 +367,7 @@ class Printer {
           if (stringWidth(item.value) + 2 + indent >= this.maxWidth) return true;
           break;
         case "symbol":
-          if (stringWidth(displaySymbol(item.name)) + indent >= this.maxWidth) return true;
+          if (stringWidth(symbolText(item.name)) + indent >= this.maxWidth) return true;
           break;
         case "boolean":
           if (2 + indent >= this.maxWidth) return true;
@@ -374,11 +404,11 @@ function gexpArgumentFollows(next: Node | undefined, context: Context): boolean 
   return isGexp && within(context, GEXP_ARGUMENT_CONTEXT);
 }
 
-/** A node to print: where it starts (indent, column), whether a space precedes it, its context. */
-type Call = readonly [indent: number, column: number, delimited: boolean, context: Context | null, node: Node];
-
-/** The layout of a compound node: yields each child to print, gets back its end column, returns its own. */
-type Layout = Generator<Call, number, number>;
+/**
+ * The layout of a compound node. It prints atoms itself; it yields the layout of each compound
+ * child, to be driven by `Printer.print`, gets back its end column, and returns its own.
+ */
+type Layout = Generator<Layout, number, number>;
 
 type Handler<N extends Node> = (
   printer: Printer,
@@ -414,7 +444,7 @@ const LAYOUT: { readonly [K in NodeKind]: Handler<Extract<Node, { kind: K }>> } 
     ),
   integer: (p, node, indent, column, delimited, context) =>
     p.printAtom(indent, column, delimited, formatInteger(node.value, integerRadix(context))),
-  symbol: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, displaySymbol(node.name)),
+  symbol: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, symbolText(node.name)),
   "block-comment": (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, node.text),
   shebang: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, node.text),
   keyword: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),
