@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatScheme, printDatums, readDatums, type Node } from "@guix-ts/scheme-printer";
 import { datum, datumWithBlanks, encodeTopLevel, guileReadAll, schemeFile } from "@guix-ts/testing";
+import { layoutDatums } from "../src/printer/layout.js";
 
 const GUILE = process.env["GUILE"] ?? "guile";
 
@@ -61,6 +62,22 @@ describe("printing is a fixed point", () => {
         expect(printDatums(readDatums(once))).toBe(once);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("a layout that says it is settled is its own fixed point (one pass is enough), at any width", () => {
+    fc.assert(
+      fc.property(
+        fc.array(datumWithBlanks, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 20, max: 100 }),
+        (nodes, width) => {
+          for (const node of nodes) {
+            const first = layoutDatums([node], { width });
+            if (!first.unsettled) expect(layoutDatums(readDatums(first.text), { width }).text).toBe(first.text);
+          }
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 

@@ -38,15 +38,16 @@ export interface PrintOptions {
  * Lay top-level nodes out in one pass exactly as Guix's
  * `pretty-print-with-comments/splice` does, each datum followed by a newline.
  * Where comments or blank lines sit in places Guix's own printer cannot
- * reproduce, this is Guix's first pass, not a fixed point: see `printDatums`.
+ * reproduce, this is Guix's first pass, not a fixed point, and says so
+ * (`unsettled`): see `printDatums`.
  */
-export function layoutDatums(nodes: readonly Node[], options: PrintOptions = {}): { text: string; hasBlanks: boolean } {
+export function layoutDatums(nodes: readonly Node[], options: PrintOptions = {}): { text: string; unsettled: boolean } {
   const printer = new Printer(options);
   for (const node of nodes) {
     printer.print(0, 0, true, null, node);
     if (!isBlank(node)) printer.write("\n");
   }
-  return { text: printer.text(), hasBlanks: printer.sawBlank };
+  return { text: printer.text(), unsettled: printer.unsettled };
 }
 
 /**
@@ -104,28 +105,20 @@ function spaces(n: number): string {
   return (SPACES[n] ??= " ".repeat(n));
 }
 
-// Symbols recur (package, name, inputs...): their displayed text and width are worked out once.
-const SYMBOL_TEXT = new Map<string, string>();
-const SYMBOL_CACHE_SIZE = 4096;
-
-function symbolText(name: string): string {
-  let text = SYMBOL_TEXT.get(name);
-  if (text === undefined) {
-    text = displaySymbol(name);
-    if (SYMBOL_TEXT.size >= SYMBOL_CACHE_SIZE) SYMBOL_TEXT.clear();
-    SYMBOL_TEXT.set(name, text);
-  }
-  return text;
-}
-
 class Printer {
   // One string built by appending (V8 keeps it as a rope until read), not an array joined at the end.
   private out = "";
   /** Where the last line's indentation ended, and its width: whether nothing was written since. */
-  private indentedAt = -1;
-  private indentWidth = -1;
-  /** Whether a comment, blank line or page break was printed: only they can make a layout unstable. */
-  sawBlank = false;
+  private indentedAt = 0;
+  private indentWidth = 0;
+  /**
+   * Whether a comment, blank line or line break was written where the reader will see something
+   * else (a margin comment for a line comment, a blank line where there was none, or the other way
+   * round): the only places where laying out the text again changes it (Guix's quirks).
+   */
+  unsettled = false;
+  /** Where the last blank line printed ended. */
+  private blankEnd = -1;
   private readonly maxWidth: number;
   private readonly longList: number;
 
@@ -155,6 +148,8 @@ class Printer {
   }
 
   private newline(indent: number): void {
+    // A break on a line of indentation alone leaves a line the reader takes for a blank line.
+    if (this.out.length === this.indentedAt && this.indentedAt > 0) this.unsettled = true;
     this.indentAfter("\n", indent);
   }
 
@@ -191,11 +186,14 @@ class Printer {
   }
 
   comment(node: CommentNode, indent: number, column: number): number {
-    this.sawBlank = true;
     if (node.margin) {
+      // Alone on its line, a margin comment reads back as a line comment.
+      if (this.out.length === this.indentedAt) this.unsettled = true;
       this.indentAfter(` ${canonicalComment(node, indent)}\n`, indent);
     } else {
       if (column !== indent) this.newline(indent);
+      // After code on its line, a line comment reads back as a margin comment.
+      if (this.out.length !== this.indentedAt) this.unsettled = true;
       this.indentAfter(`${canonicalComment(node, indent)}\n`, indent);
     }
     return indent;
@@ -203,8 +201,14 @@ class Printer {
 
   /** A blank line or a page break (`\f`) on a line of its own. */
   blank(line: string, indent: number, delimited: boolean): number {
-    this.sawBlank = true;
+    // After a space on a line of code, one newline ends that line: the reader sees no blank line.
+    if (delimited && this.out.length !== this.indentedAt) this.unsettled = true;
+    // Undelimited, it breaks the line first: on a line of indentation alone, that is one more blank line.
+    if (!delimited && this.out.length === this.indentedAt) this.unsettled = true;
+    // Blank lines one after the other read back as one.
+    if (this.out.length === this.blankEnd) this.unsettled = true;
     this.indentAfter(delimited ? line : `\n${line}`, indent);
+    this.blankEnd = this.out.length;
     return indent;
   }
 
@@ -260,7 +264,7 @@ class Printer {
     lead: number,
   ): Layout {
     const inner: Context = { head, parent: context };
-    const headText = symbolText(head);
+    const headText = displaySymbol(head);
     const items = node.items;
     this.write(`${delimited ? "" : " "}(${headText}${lead === 0 ? "" : " "}`);
     const bodyIndent = column + 2 + (delimited ? 0 : 1);
@@ -367,7 +371,7 @@ class Printer {
           if (stringWidth(item.value) + 2 + indent >= this.maxWidth) return true;
           break;
         case "symbol":
-          if (stringWidth(symbolText(item.name)) + indent >= this.maxWidth) return true;
+          if (stringWidth(displaySymbol(item.name)) + indent >= this.maxWidth) return true;
           break;
         case "boolean":
           if (2 + indent >= this.maxWidth) return true;
@@ -444,7 +448,7 @@ const LAYOUT: { readonly [K in NodeKind]: Handler<Extract<Node, { kind: K }>> } 
     ),
   integer: (p, node, indent, column, delimited, context) =>
     p.printAtom(indent, column, delimited, formatInteger(node.value, integerRadix(context))),
-  symbol: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, symbolText(node.name)),
+  symbol: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, displaySymbol(node.name)),
   "block-comment": (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, node.text),
   shebang: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, node.text),
   keyword: (p, node, indent, column, delimited) => p.printAtom(indent, column, delimited, writeOneLine(node)),

