@@ -1,7 +1,7 @@
 /** Where a command reads and writes: the process's streams, or buffers in tests. */
 export interface CommandIO {
-  /** Write to standard output. */
-  readonly stdout: (text: string) => void;
+  /** Write to standard output: text, or bytes already UTF-8 (a formatted file, written as it is). */
+  readonly stdout: (data: string | Uint8Array) => void;
   /** Write to standard error. */
   readonly stderr: (text: string) => void;
   /** All of standard input, as bytes. */
@@ -15,7 +15,7 @@ export interface CommandIO {
 /** The process's own streams. */
 export const processIO: CommandIO = {
   terminal: process.stderr.isTTY === true,
-  stdout: (text) => void process.stdout.write(text),
+  stdout: (data) => void process.stdout.write(data),
   stderr: (text) => void process.stderr.write(text),
   readStdin: async () => {
     const chunks: Buffer[] = [];

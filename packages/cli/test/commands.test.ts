@@ -102,6 +102,24 @@ describe("guix-ts fmt", () => {
     expect(readFileSync(good, "utf8")).toBe(PRETTY);
   });
 
+  it("to stdout, writes the forms before a syntax error, then reports it", async () => {
+    const result = await run(["fmt", "-"], `${UGLY}(define y\n  "never closed)\n`);
+    expect(result).toEqual({
+      code: 2,
+      out: PRETTY,
+      err: "<stdin>:3:4: string opened at 3:3 is never closed\n",
+    });
+  });
+
+  it("--check compares the bytes: a file that differs only past a multibyte character is found", async () => {
+    const same = join(dir, "same.scm");
+    const other = join(dir, "other.scm");
+    writeFileSync(same, '(list "é λ")\n');
+    writeFileSync(other, '(list "é λ"  )\n');
+    const result = await run(["fmt", "--check", same, other]);
+    expect(result).toEqual({ code: 1, out: `${other}\n`, err: "" });
+  });
+
   it("honours --width and reads standard input as -", async () => {
     const result = await run(["fmt", "--width", "30", "-"], '(list "aaaaaaaaaa" "bbbbbbbbbb" "cccccccccc")');
     expect(result.out).toBe('(list "aaaaaaaaaa"\n      "bbbbbbbbbb"\n      "cccccccccc")\n');

@@ -1,6 +1,6 @@
 import type { PrintOptions } from "./printer/layout.js";
-import { printForms } from "./printer/print.js";
-import { readForms, type ReadOptions } from "./reader/reader.js";
+import { printForms, printFormsUtf8 } from "./printer/print.js";
+import { readTransientForms, type ReadOptions } from "./reader/reader.js";
 
 /**
  * Format Scheme source text as `guix style -f` would.
@@ -24,5 +24,19 @@ export function formatChunks(
   text: string,
   options: ReadOptions & PrintOptions = {},
 ): Generator<string, void, undefined> {
-  return printForms(readForms(text, options), options);
+  return printForms(readTransientForms(text, options), options);
+}
+
+/**
+ * {@link formatScheme} as UTF-8, in blocks of whole forms of 64 KiB or more: the fastest way to
+ * write a formatted file (no string is made of its text). A syntax error is thrown when reached,
+ * after the block of the forms before it.
+ *
+ * @example for (const block of formatUtf8(text, { file })) process.stdout.write(block);
+ */
+export function formatUtf8(
+  text: string,
+  options: ReadOptions & PrintOptions = {},
+): Generator<Uint8Array, void, undefined> {
+  return printFormsUtf8(readTransientForms(text, options), options);
 }

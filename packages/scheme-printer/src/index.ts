@@ -68,6 +68,6 @@ export {
 export { readDatums, readForms, type ReadOptions } from "./reader/reader.js";
 export { SchemeSyntaxError } from "./reader/syntax-error.js";
 export { printDatum, type PrintOptions } from "./printer/layout.js";
-export { printDatums, printForms } from "./printer/print.js";
-export { formatScheme, formatChunks } from "./format.js";
+export { printDatums, printForms, printFormsUtf8 } from "./printer/print.js";
+export { formatScheme, formatChunks, formatUtf8 } from "./format.js";
 export { formatReal } from "./printer/atoms.js";

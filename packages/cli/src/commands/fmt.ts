@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { FileWriteError } from "@guix-ts/core";
-import { SchemeSyntaxError, formatChunks } from "@guix-ts/scheme-printer";
+import { SchemeSyntaxError, formatUtf8 } from "@guix-ts/scheme-printer";
 import { parseCommand } from "../args.js";
 import type { CommandIO } from "../io.js";
 
@@ -62,8 +62,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     const options = { file: file === "-" ? "<stdin>" : file, width };
     try {
       if (values.check || values.write) {
-        // A form at a time, against the text as it is: nothing held but the form at hand.
-        if (sameText(text, formatChunks(text, options))) continue;
+        // A block of forms at a time, against the file's bytes: nothing held but the block at hand.
+        if (sameBytes(bytes, formatUtf8(text, options))) continue;
         if (values.check) {
           io.stdout(`${file}\n`);
           status = Math.max(status, 1);
@@ -72,24 +72,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         // Loaded for --write alone: printing and checking need nothing of core.
         const { withAtomicFile } = await import("@guix-ts/core");
         await withAtomicFile(file, async (handle) => {
-          for (const chunk of formatChunks(text, options)) await handle.write(chunk);
+          for (const block of formatUtf8(text, options)) await handle.write(block);
         });
         io.stdout(`${file}\n`);
       } else {
-        // Written in pieces of 64 KiB or more: a write per form cost a tenth of the whole command.
-        let pending = "";
-        try {
-          for (const chunk of formatChunks(text, options)) {
-            pending += chunk;
-            if (pending.length >= 65536) {
-              io.stdout(pending);
-              pending = "";
-            }
-          }
-        } finally {
-          // The forms before a syntax error are written, as they were when written one by one.
-          if (pending !== "") io.stdout(pending);
-        }
+        // Blocks of 64 KiB or more, as bytes; the forms before a syntax error are written first.
+        for (const block of formatUtf8(text, options)) io.stdout(block);
       }
     } catch (error) {
       if (!(error instanceof SchemeSyntaxError) && (error as Error).name !== "FileWriteError") throw error;
@@ -100,12 +88,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   return status;
 }
 
-/** Whether the chunks, one after the other, are `text`. */
-function sameText(text: string, chunks: Iterable<string>): boolean {
+/** Whether the blocks, one after the other, are `bytes`. */
+function sameBytes(bytes: Uint8Array, blocks: Iterable<Uint8Array>): boolean {
   let at = 0;
-  for (const chunk of chunks) {
-    if (!text.startsWith(chunk, at)) return false;
-    at += chunk.length;
+  for (const block of blocks) {
+    if (Buffer.compare(block, bytes.subarray(at, at + block.length)) !== 0) return false;
+    at += block.length;
   }
-  return at === text.length;
+  return at === bytes.length;
 }

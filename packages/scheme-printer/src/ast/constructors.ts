@@ -37,19 +37,36 @@ function at(loc: SourceLocation | undefined): SourceLocation | undefined {
   return loc === undefined || Object.isFrozen(loc) ? loc : Object.freeze({ line: loc.line, column: loc.column });
 }
 
+/** @internal The nodes the reader makes, without the constructors' checks (it checks its text once). */
+export interface ReaderNodes {
+  sym(name: string, loc: SourceLocation): SymbolNode;
+  kw(name: string, loc: SourceLocation): KeywordNode;
+  str(value: string, loc: SourceLocation): StringNode;
+  list(items: Node[], loc: SourceLocation): ListNode;
+  prefixed(prefix: PrefixName, datum: Datum, loc: SourceLocation): PrefixedNode;
+}
+
+function readerNodes(seal: <T>(value: T) => T): ReaderNodes {
+  return {
+    sym: (name, loc) => seal({ kind: "symbol", name, loc }),
+    kw: (name, loc) => seal({ kind: "keyword", name, loc }),
+    str: (value, loc) => seal({ kind: "string", value, loc }),
+    list: (items, loc) => seal({ kind: "list", items: seal(items), loc }),
+    prefixed: (prefix, datum, loc) => seal({ kind: "prefixed", prefix, datum, loc }),
+  };
+}
+
 /**
- * @internal The reader's nodes: the same frozen shapes without the checks, for text the reader
- * checked once for lone surrogates (its locations and item arrays its own).
+ * @internal The reader's nodes: the same frozen shapes as the constructors', without the checks,
+ * for text the reader checked once for lone surrogates (its locations and item arrays its own).
  */
-export const trusted = {
-  sym: (name: string, loc: SourceLocation): SymbolNode => Object.freeze({ kind: "symbol", name, loc }),
-  kw: (name: string, loc: SourceLocation): KeywordNode => Object.freeze({ kind: "keyword", name, loc }),
-  str: (value: string, loc: SourceLocation): StringNode => Object.freeze({ kind: "string", value, loc }),
-  list: (items: Node[], loc: SourceLocation): ListNode =>
-    Object.freeze({ kind: "list", items: Object.freeze(items), loc }),
-  prefixed: (prefix: PrefixName, datum: Datum, loc: SourceLocation): PrefixedNode =>
-    Object.freeze({ kind: "prefixed", prefix, datum, loc }),
-};
+export const trusted: ReaderNodes = readerNodes(Object.freeze);
+
+/**
+ * @internal Nodes that never leave the formatter (read, laid out, dropped): not frozen, since
+ * freezing was a third of the time reading took and nothing else ever holds them.
+ */
+export const transient: ReaderNodes = readerNodes((value) => value);
 
 function checkText(what: string, value: unknown): string {
   if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${typeof value}`);

@@ -25,6 +25,7 @@ import { specialFormLead } from "../rules/special-forms.js";
 import { charLength } from "../rules/unicode.js";
 import { displaySymbol, escapeStringNaturally, formatInteger, writeExtendedSymbol, writeString } from "./atoms.js";
 import { readsAsSplicing, writeOneLine } from "./one-line.js";
+import { Utf8Output } from "./output.js";
 
 /** How text is laid out: the width to keep within, and when a list is long. */
 export interface PrintOptions {
@@ -42,12 +43,19 @@ export interface PrintOptions {
  * (`unsettled`): see `printDatums`.
  */
 export function layoutDatums(nodes: readonly Node[], options: PrintOptions = {}): { text: string; unsettled: boolean } {
-  const printer = new Printer(options);
+  const out = new Utf8Output();
+  const unsettled = layoutInto(out, nodes, options);
+  return { text: out.textFrom(0), unsettled };
+}
+
+/** {@link layoutDatums}, written at the end of `out`: whether the layout is unsettled. */
+export function layoutInto(out: Utf8Output, nodes: readonly Node[], options: PrintOptions): boolean {
+  const printer = new Printer(options, out);
   for (const node of nodes) {
     printer.print(0, 0, true, null, node);
     if (!isBlank(node)) printer.write("\n");
   }
-  return { text: printer.text(), unsettled: printer.unsettled };
+  return printer.unsettled;
 }
 
 /**
@@ -56,10 +64,10 @@ export function layoutDatums(nodes: readonly Node[], options: PrintOptions = {})
  * @example printDatum(list([sym("define"), sym("x"), int(1)]), { indent: 2 }) // "(define x\n    1)"
  */
 export function printDatum(node: Node, options: PrintOptions & { indent?: number } = {}): string {
-  const printer = new Printer(options);
+  const out = new Utf8Output();
   const indent = options.indent ?? 0;
-  printer.print(indent, indent, true, null, node);
-  return printer.text();
+  new Printer(options, out).print(indent, indent, true, null, node);
+  return out.textFrom(0);
 }
 
 function symbolName(node: Node | undefined): string | null {
@@ -106,10 +114,10 @@ function spaces(n: number): string {
 }
 
 class Printer {
-  // One string built by appending (V8 keeps it as a rope until read), not an array joined at the end.
-  private out = "";
+  /** Where the layout began in the output: the start of a line. */
+  private readonly origin: number;
   /** Where the last line's indentation ended, and its width: whether nothing was written since. */
-  private indentedAt = 0;
+  private indentedAt: number;
   private indentWidth = 0;
   /**
    * Whether a comment, blank line or line break was written where the reader will see something
@@ -122,17 +130,17 @@ class Printer {
   private readonly maxWidth: number;
   private readonly longList: number;
 
-  constructor(options: PrintOptions) {
+  constructor(
+    options: PrintOptions,
+    private readonly out: Utf8Output,
+  ) {
     this.maxWidth = options.width ?? WIDTH;
     this.longList = options.longList ?? LONG_LIST;
-  }
-
-  text(): string {
-    return this.out;
+    this.origin = this.indentedAt = out.length;
   }
 
   write(text: string): void {
-    this.out += text;
+    this.out.write(text);
   }
 
   /** Whether nothing but the indentation was written since the last newline. */
@@ -142,14 +150,15 @@ class Printer {
 
   /** `lines` (ending in a newline), then the indentation of the next line. */
   private indentAfter(lines: string, indent: number): void {
-    this.out += lines + spaces(indent);
+    this.out.write(lines);
+    this.out.write(spaces(indent));
     this.indentedAt = this.out.length;
     this.indentWidth = indent;
   }
 
   private newline(indent: number): void {
     // A break on a line of indentation alone leaves a line the reader takes for a blank line.
-    if (this.out.length === this.indentedAt && this.indentedAt > 0) this.unsettled = true;
+    if (this.out.length === this.indentedAt && this.indentedAt > this.origin) this.unsettled = true;
     this.indentAfter("\n", indent);
   }
 

@@ -6,7 +6,7 @@
  * `#| |#`, `#;` and `#! !#`.
  */
 import * as make from "../ast/constructors.js";
-import { trusted } from "../ast/constructors.js";
+import { transient, trusted, type ReaderNodes } from "../ast/constructors.js";
 import type { Datum, Node, PrefixName, SourceLocation } from "../ast/nodes.js";
 import { PREFIXES, isBlank } from "../ast/nodes.js";
 import { CHAR_CODE_BY_NAME } from "../rules/char-names.js";
@@ -36,28 +36,52 @@ export function readDatums(text: string, options: ReadOptions = {}): Node[] {
  * @example for (const form of readForms(text, { file: "gnu/packages/base.scm" })) count++;
  */
 export function readForms(text: string, options: ReadOptions = {}): Generator<Node, void, undefined> {
+  return readFormsWith(trusted, text, options);
+}
+
+/**
+ * @internal {@link readForms} for the formatter alone: the same nodes, not frozen, for nodes that
+ * are laid out and dropped and never reach anything else.
+ */
+export function readTransientForms(text: string, options: ReadOptions = {}): Generator<Node, void, undefined> {
+  return readFormsWith(transient, text, options);
+}
+
+function readFormsWith(nodes: ReaderNodes, text: string, options: ReadOptions): Generator<Node, void, undefined> {
   // A leading byte-order mark is not text: Guile skips it.
-  return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.file).readTopLevel();
+  return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options.file, nodes).readTopLevel();
 }
 
 /** A surrogate not in a pair: what no UTF-8 text decodes to. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const NEWLINE = 10;
+const PAGE = 12;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
 const CLOSE = Symbol("close");
 const DOT = Symbol("dot");
 const EOF = Symbol("eof");
 
-/** Where a nested form begins; its contents are read on the frame stack, not the call stack. */
-interface Open {
-  readonly open: "list" | "vector" | "bytevector" | "prefix" | "datum-comment";
-  readonly start: SourceLocation;
-  /** For lists: `(` or `[`. */
-  readonly code?: number;
-  readonly prefix?: PrefixName;
-  readonly bytes?: "vu8" | "u8";
+/**
+ * Where a nested form begins; its contents are read on the frame stack, not the call stack. A class,
+ * so that telling it from a node is one `instanceof`, not a look-up over every node shape.
+ */
+class Open {
+  constructor(
+    readonly open: "list" | "vector" | "bytevector" | "prefix" | "datum-comment",
+    readonly start: SourceLocation,
+    /** For lists: `(` or `[`. */
+    readonly code: number = OPEN_PAREN,
+    readonly prefix: PrefixName | undefined = undefined,
+    readonly bytes: "vu8" | "u8" | undefined = undefined,
+  ) {}
 }
 type Item = Node | Open | typeof CLOSE | typeof DOT | typeof EOF;
-const isOpen = (item: Item): item is Open => typeof item === "object" && "open" in item;
+const isOpen = (item: Item): item is Open => item instanceof Open;
 
 /** A form being read: its items so far, or the one datum it waits for. */
 interface Frame {
@@ -66,13 +90,6 @@ interface Frame {
   dotAt: number;
   dotLoc: SourceLocation | undefined;
 }
-
-const NEWLINE = 10;
-const PAGE = 12;
-const OPEN_PAREN = 40;
-const CLOSE_PAREN = 41;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 
 const SIMPLE_PREFIX: Record<string, PrefixName> = { "'": "quote", "`": "quasiquote" };
 const ESCAPE: Record<string, string> = {
@@ -96,16 +113,13 @@ const DIRECTIVES =
 /** Whether a form waits for exactly one datum (`'x`, `#;x`) rather than a list of items. */
 const waitsForOne = (what: Open): boolean => what.open === "prefix" || what.open === "datum-comment";
 
+// The ASCII characters that end a token: brackets, `"`, `;` and white space.
+const ASCII_DELIMITER = new Uint8Array(128);
+for (const code of [OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET, 34, 59, 9, 10, 11, 12, 13, 32])
+  ASCII_DELIMITER[code] = 1;
+
 function isDelimiter(code: number): boolean {
-  return (
-    code === OPEN_PAREN ||
-    code === CLOSE_PAREN ||
-    code === OPEN_BRACKET ||
-    code === CLOSE_BRACKET ||
-    code === 34 ||
-    code === 59 ||
-    isWhitespace(code)
-  );
+  return code < 128 ? ASCII_DELIMITER[code] === 1 : isWhitespace(code);
 }
 
 class Reader {
@@ -116,6 +130,7 @@ class Reader {
   constructor(
     private readonly text: string,
     private readonly file: string | undefined,
+    private readonly nodes: ReaderNodes,
   ) {}
 
   *readTopLevel(): Generator<Node, void, undefined> {
@@ -133,7 +148,7 @@ class Reader {
       if (item === EOF) return;
       if (item === CLOSE) throw this.error("unexpected `)` at top level", this.here(-1));
       // Outside a list, a lone `.` is the symbol `.`, as Guile reads it.
-      const node = item === DOT ? trusted.sym(".", this.here(-1)) : item;
+      const node = item === DOT ? this.nodes.sym(".", this.here(-1)) : item;
       yield node;
       blankLine = isBlank(node);
     }
@@ -164,9 +179,10 @@ class Reader {
   /** One node, or CLOSE / DOT / EOF. `blankLine`: at the start of a line, as Guix's reader tracks it. */
   private readItem(blankLine: boolean): Item {
     for (;;) {
+      // Runs of spaces (indentation) are most of a file's white space: passed over in one loop.
+      while (this.text.charCodeAt(this.pos) === 32) this.pos++;
       if (this.pos >= this.text.length) return EOF;
       const code = this.next();
-      if (code === 32) continue;
       if (code === NEWLINE) {
         if (blankLine) return this.readBlankLines(this.here(-1));
         blankLine = true;
@@ -177,7 +193,7 @@ class Reader {
       } else if (isWhitespace(code)) {
         continue;
       } else if (code === OPEN_PAREN || code === OPEN_BRACKET) {
-        return { open: "list", code, start: this.here(-1) };
+        return new Open("list", this.here(-1), code);
       } else if (code === CLOSE_PAREN || code === CLOSE_BRACKET) {
         return CLOSE;
       } else if (code === 59) {
@@ -260,7 +276,7 @@ class Reader {
       const after = what.open === "datum-comment" ? "`#;`" : `\`${PREFIXES[what.prefix!]}\``;
       if (item === EOF || item === CLOSE)
         throw this.error(`expected a datum after ${after} at ${what.start.line}:${what.start.column}`);
-      const node = item === DOT ? trusted.sym(".", this.here(-1)) : (item as Node);
+      const node = item === DOT ? this.nodes.sym(".", this.here(-1)) : (item as Node);
       if (isBlank(node) && node.kind !== "comment") return undefined;
       if (isBlank(node) || node.kind === "block-comment" || node.kind === "datum-comment" || node.kind === "shebang")
         throw this.error(
@@ -269,9 +285,9 @@ class Reader {
         );
       return what.open === "datum-comment"
         ? make.datumComment(node as Datum, what.start)
-        : trusted.prefixed(what.prefix!, node as Datum, what.start);
+        : this.nodes.prefixed(what.prefix!, node as Datum, what.start);
     }
-    const open = what.code ?? OPEN_PAREN;
+    const open = what.code;
     const start = what.start;
     if (item === EOF) {
       const closer = open === OPEN_PAREN ? ")" : "]";
@@ -298,7 +314,9 @@ class Reader {
     }
     const items = frame.items;
     if (what.open === "list")
-      return frame.dotAt < 0 ? trusted.list(items, start) : this.dottedList(items, frame.dotAt, frame.dotLoc!, start);
+      return frame.dotAt < 0
+        ? this.nodes.list(items, start)
+        : this.dottedList(items, frame.dotAt, frame.dotLoc!, start);
     if (frame.dotAt >= 0)
       throw this.error(`a ${what.open === "vector" ? "vector" : "bytevector"} cannot be dotted`, start);
     if (what.open === "vector") return make.vector(items, start);
@@ -330,20 +348,20 @@ class Reader {
     const c = this.text[this.pos]!;
     if (c === '"') {
       this.pos++;
-      return trusted.str(this.readStringBody(start), start);
+      return this.nodes.str(this.readStringBody(start), start);
     }
     const simple = SIMPLE_PREFIX[c];
     if (simple !== undefined) {
       this.pos++;
-      return { open: "prefix", prefix: simple, start };
+      return new Open("prefix", start, OPEN_PAREN, simple);
     }
     if (c === ",") {
       this.pos++;
       if (this.peek() === 64) {
         this.pos++;
-        return { open: "prefix", prefix: "unquote-splicing", start };
+        return new Open("prefix", start, OPEN_PAREN, "unquote-splicing");
       }
-      return { open: "prefix", prefix: "unquote", start };
+      return new Open("prefix", start, OPEN_PAREN, "unquote");
     }
     if (c === "#") return this.readHash(start);
     const token = this.readToken();
@@ -352,16 +370,19 @@ class Reader {
   }
 
   private readToken(): string {
+    const { text } = this;
     const from = this.pos;
-    while (this.pos < this.text.length && !isDelimiter(this.peek())) this.pos++;
-    return this.text.slice(from, this.pos);
+    let pos = from;
+    while (pos < text.length && !isDelimiter(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
+    return text.slice(from, pos);
   }
 
   private atom(token: string, start: SourceLocation): Datum {
     const first = token.charCodeAt(0);
     // Only tokens starting with one of -+.0-9# can be numbers (or `#` syntax).
     if (!(first === 45 || first === 43 || first === 46 || (first >= 48 && first <= 57) || first === 35))
-      return trusted.sym(token, start);
+      return this.nodes.sym(token, start);
     let number: ReturnType<typeof parseNumber>;
     try {
       number = parseNumber(token, start);
@@ -372,7 +393,7 @@ class Reader {
     if (number === UNSUPPORTED_NUMBER) throw this.error(`complex numbers are not supported: ${token}`, start);
     if (number !== null) return number;
     if (token.startsWith("#")) throw this.error(`unknown # syntax ${token}`, start);
-    return trusted.sym(token, start);
+    return this.nodes.sym(token, start);
   }
 
   private readHash(start: SourceLocation): Node | Open {
@@ -381,7 +402,7 @@ class Reader {
     if (two === "#$@" || two === "#+@" || two === "#,@") {
       this.pos += 3;
       const prefix = two === "#$@" ? "ungexp-splicing" : two === "#+@" ? "ungexp-native-splicing" : "unsyntax-splicing";
-      return { open: "prefix", prefix, start };
+      return new Open("prefix", start, OPEN_PAREN, prefix);
     }
     const prefix: PrefixName | undefined = {
       "~": "gexp",
@@ -393,27 +414,27 @@ class Reader {
     }[c ?? ""] as PrefixName | undefined;
     if (prefix !== undefined) {
       this.pos += 2;
-      return { open: "prefix", prefix, start };
+      return new Open("prefix", start, OPEN_PAREN, prefix);
     }
     switch (c) {
       case "(":
         this.pos += 2;
-        return { open: "vector", start };
+        return new Open("vector", start);
       case "\\":
         this.pos += 2;
         return this.readChar(start);
       case ":": {
         this.pos += 2;
         const name = this.peek() === 35 && this.peek(1) === 123 ? this.readExtendedSymbolName(start) : this.readToken();
-        return trusted.kw(name, start);
+        return this.nodes.kw(name, start);
       }
       case "{":
-        return trusted.sym(this.readExtendedSymbolName(start), start);
+        return this.nodes.sym(this.readExtendedSymbolName(start), start);
       case "|":
         return make.blockComment(this.readBlockComment(start), start);
       case ";":
         this.pos += 2;
-        return { open: "datum-comment", start };
+        return new Open("datum-comment", start);
       case "!": {
         if (DIRECTIVES.test(this.text.slice(this.pos + 2, this.pos + 40))) {
           throw this.error(`reader directive ${this.text.slice(this.pos).split(/[\s()]/)[0]} is not supported`, start);
@@ -431,7 +452,7 @@ class Reader {
       const m = /^#(vu8|u8)\(/.exec(this.text.slice(this.pos, this.pos + 5));
       if (m) {
         this.pos += m[1]!.length + 2;
-        return { open: "bytevector", bytes: m[1] as "vu8" | "u8", start };
+        return new Open("bytevector", start, OPEN_PAREN, undefined, m[1] as "vu8" | "u8");
       }
     }
     const token = this.readToken();
