@@ -205,9 +205,9 @@ export function benchCommands(dir: string): BenchResult[] {
   );
   add(`  peak memory of the edit: ${edit.mb.toFixed(0)} MB`, edit.mb, 128, "at most 128 MB", edit.mb <= 128, "");
 
-  // Start-up.
+  // Start-up: the issue's 80 ms were twice `node -e 0` (40 ms) there; the ratio is what holds from machine to machine.
   const help = guixTs("--help");
   const node = median(process.execPath, ["-e", "0"]);
-  add("guix-ts --help", help.ms, node.ms, "at most 80 ms", help.ms <= 80, "node -e 0");
+  add("guix-ts --help", help.ms, node.ms, "at most 2x node -e 0", help.ms <= 2 * node.ms, "node -e 0");
   return results;
 }

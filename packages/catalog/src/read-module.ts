@@ -207,7 +207,8 @@ function publicNames(node: Datum | undefined): string[] {
  * @example readModule('(define-module (gnu packages hi) #:export (hi))', "gnu/packages/hi.scm")?.exports // ["hi"]
  */
 export function readModule(text: string, file: string): ModuleFacts | undefined {
-  const forms = data([...readForms(text, { file })]);
+  // Only looked at: names and texts are taken, no node is kept.
+  const forms = data([...readForms(text, { file, frozen: false })]);
   const definition = forms.find((f) => headOf(f) === "define-module") as ListNode | undefined;
   if (definition === undefined) return undefined;
   const [name, ...options] = argsOf(definition);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as G from "@guix-ts/core";
-import { printDatum, type Datum } from "@guix-ts/scheme-printer";
+import { printDatum, readDatums, type Datum } from "@guix-ts/scheme-printer";
 import { guileReadAll } from "@guix-ts/testing";
 
 const HASH = "0000000000000000000000000000000000000000000000000000";
@@ -229,6 +229,14 @@ describe("properties, search paths, systems, licenses, comments and blank lines"
         }),
       ),
     ).toHaveLength(1);
+  });
+
+  it("a form read with frozen: false (nodes only to look at) is frozen by the builder it is given, and printed", () => {
+    const [loose] = readDatums("(define x 1)", { frozen: false });
+    const file = G.guixFile([loose!]);
+    expect(Object.isFrozen(file.forms[0])).toBe(true);
+    const printed = G.guixFileE(file);
+    expect(E.isRight(printed) && printed.right.text).toBe("(define x\n  1)\n");
   });
 });
 

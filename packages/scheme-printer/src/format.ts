@@ -1,6 +1,6 @@
 import type { PrintOptions } from "./printer/layout.js";
 import { printForms, printFormsUtf8 } from "./printer/print.js";
-import { readTransientForms, type ReadOptions } from "./reader/reader.js";
+import { readForms, type ReadOptions } from "./reader/reader.js";
 
 /**
  * Format Scheme source text as `guix style -f` would.
@@ -24,7 +24,7 @@ export function formatChunks(
   text: string,
   options: ReadOptions & PrintOptions = {},
 ): Generator<string, void, undefined> {
-  return printForms(readTransientForms(text, options), options);
+  return printForms(readForms(text, { ...options, frozen: false }), options);
 }
 
 /**
@@ -38,5 +38,5 @@ export function formatUtf8(
   text: string,
   options: ReadOptions & PrintOptions = {},
 ): Generator<Uint8Array, void, undefined> {
-  return printFormsUtf8(readTransientForms(text, options), options);
+  return printFormsUtf8(readForms(text, { ...options, frozen: false }), options);
 }

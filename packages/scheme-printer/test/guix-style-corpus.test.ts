@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatScheme, isBlank, readDatums } from "@guix-ts/scheme-printer";
+import { formatScheme, formatUtf8, isBlank, printDatums, readDatums } from "@guix-ts/scheme-printer";
 import { layoutDatums } from "../src/printer/layout.js";
 
 const CORPUS = join(import.meta.dirname, "../../../test/golden/guix-style");
@@ -66,6 +66,22 @@ describe("guix style golden corpus", () => {
       expect(formatScheme(once)).toBe(once);
     },
   );
+
+  // formatUtf8 lays every form out after the ones before it in one buffer (a block holds many forms):
+  // where a form starts must not change its layout, quirks and non-ASCII text included.
+  it("formatUtf8 gives formatScheme's text as UTF-8, however many forms share a block", () => {
+    const inputs = [
+      ...casesIn(join(CORPUS, "cases"), ".out.scm"),
+      ...casesIn(join(CORPUS, "quirks"), ".out2.scm"),
+      ...jsonl(join(CORPUS, "random.jsonl")),
+      ...jsonl(join(CORPUS, "quirks/random-quirks.jsonl")),
+    ].map((c) => c.input);
+    const all = inputs.join("\n");
+    const decode = (blocks: Iterable<Uint8Array>) => Buffer.concat([...blocks]).toString("utf8");
+    expect(decode(formatUtf8(all))).toBe(formatScheme(all));
+    expect(inputs.filter((input) => decode(formatUtf8(input)) !== formatScheme(input))).toEqual([]);
+    expect(printDatums(readDatums(all))).toBe(formatScheme(all));
+  });
 
   it("the 20 random quirk files: one formatScheme call gives Guix's second-pass layout, a fixed point", () => {
     const wrong = jsonl(join(CORPUS, "quirks/random-quirks.jsonl"))

@@ -135,6 +135,28 @@ describe("reader", () => {
   it("keeps #| |#, #; and #! !# where they stood (Guix drops them)", () => {
     expect(formatScheme("#!/bin/sh\n!#\n(a #;b #|c|# d)\n")).toBe("#!/bin/sh\n!#\n(a #;b #|c|# d)\n");
   });
+
+  it("reads the same nodes with frozen: false, none of them frozen, where the default freezes every node", () => {
+    const everyNode = (nodes: readonly Node[]): Node[] => {
+      const all: Node[] = [];
+      const stack = [...nodes];
+      for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        all.push(node);
+        if (node.kind === "list" || node.kind === "vector") stack.push(...node.items);
+        if (node.kind === "list" && node.tail !== undefined) stack.push(node.tail);
+        if (node.kind === "prefixed") stack.push(node.datum);
+      }
+      return all;
+    };
+    const text = `(define-public x\n  (package ; margin\n    (name "x")\n    (arguments '(#:tests? #f ,@y))))\n;; end\n`;
+    const frozen = readDatums(text);
+    const loose = readDatums(text, { frozen: false });
+    expect(loose).toEqual(frozen);
+    expect(everyNode(frozen).every((n) => Object.isFrozen(n))).toBe(true);
+    const lists = everyNode(loose).filter((n) => n.kind === "list" || n.kind === "symbol" || n.kind === "string");
+    expect(lists.length).toBeGreaterThan(8);
+    expect(lists.some((n) => Object.isFrozen(n))).toBe(false);
+  });
 });
 
 describe("the reader is total: what Guile reads, it reads; the rest is one clear SchemeSyntaxError", () => {

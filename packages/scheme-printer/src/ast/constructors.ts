@@ -62,10 +62,7 @@ function readerNodes(seal: <T>(value: T) => T): ReaderNodes {
  */
 export const trusted: ReaderNodes = readerNodes(Object.freeze);
 
-/**
- * @internal Nodes that never leave the formatter (read, laid out, dropped): not frozen, since
- * freezing was a third of the time reading took and nothing else ever holds them.
- */
+/** @internal The reader's nodes, not frozen: for text read with `frozen: false`, only looked at. */
 export const transient: ReaderNodes = readerNodes((value) => value);
 
 function checkText(what: string, value: unknown): string {

@@ -1,5 +1,5 @@
 import { isBlank, type Node } from "../ast/nodes.js";
-import { readTransientForms } from "../reader/reader.js";
+import { readDatums } from "../reader/reader.js";
 import { layoutDatums, layoutInto, type PrintOptions } from "./layout.js";
 import { Utf8Output } from "./output.js";
 
@@ -23,7 +23,7 @@ function printForm(out: Utf8Output, node: Node, options: PrintOptions): void {
   if (!layoutInto(out, [node], options) || isBlank(node)) return;
   let text = out.textFrom(start);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const next = layoutDatums([...readTransientForms(text)], options).text;
+    const next = layoutDatums(readDatums(text, { frozen: false }), options).text;
     if (next === text) break;
     text = next;
   }
