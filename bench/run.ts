@@ -1,5 +1,5 @@
 /** `pnpm bench [GROUP...]`: every benchmark (or those groups), each against its peer measured in the same run. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchCatalog } from "./catalog.js";
@@ -31,8 +31,14 @@ if (unknown.length > 0) {
 }
 const dir = mkdtempSync(join(tmpdir(), "guix-ts-bench-"));
 try {
+  // A folder each: groups name their files alike (`archive`...) and must not meet.
   for (const [name, bench] of Object.entries(GROUPS))
-    if (wanted.length === 0 || wanted.includes(name)) console.log(report(await bench(dir)));
+    if (wanted.length === 0 || wanted.includes(name)) {
+      const own = join(dir, name);
+      mkdirSync(own);
+      console.log(report(await bench(own)));
+      rmSync(own, { recursive: true, force: true });
+    }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -28,6 +28,21 @@ describe("parallel gzip", () => {
     }
   });
 
+  // The blocks are filled in a few buffers taken in turn (one more than may be on their way): 25 blocks
+  // go through 5 buffers five times over, in chunks smaller and larger than a block.
+  it("the same bytes when the block buffers come round many times, for any chunk sizes", async () => {
+    const data = bytes(25 * 512 * 1024 + 12_345);
+    const chunks: Buffer[] = [];
+    for (let at = 0, i = 0; at < data.length; i++) {
+      const size = [700, 1_300_000, 65_536, 524_288, 3_000_001][i % 5]!;
+      chunks.push(data.subarray(at, at + size));
+      at += size;
+    }
+    const [one, three] = await Promise.all([gzip(chunks, 1), gzip([data], 3)]);
+    expect(one.equals(three)).toBe(true);
+    expect(execFileSync("gzip", ["-dc"], { input: one, maxBuffer: 1 << 30 }).equals(data)).toBe(true);
+  });
+
   it("however the input is cut into chunks", async () => {
     await fc.assert(
       fc.asyncProperty(

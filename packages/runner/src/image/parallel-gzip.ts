@@ -41,8 +41,12 @@ export function createParallelGzip(options: { readonly level?: number; readonly 
   const level = options.level ?? 6;
   // Blocks on their way at most: what bounds memory (a block, its output and zlib's state each).
   const ahead = 4 * Math.max(1, Math.min(4, options.parallel ?? availableParallelism()));
-  let pending: Buffer[] = [];
-  let pendingLength = 0;
+  // Blocks are filled in buffers taken in turn, one more than may be on their way: a buffer comes
+  // round again only once its block is deflated. Allocated anew, the blocks were 300 MB of
+  // garbage for a 300 MB layer, and its collection a fifth of the main thread's time.
+  const blocks = Array.from({ length: ahead + 1 }, () => Buffer.allocUnsafe(BLOCK));
+  let current = 0;
+  let filled = 0;
   let window = Buffer.alloc(0);
   let crc = 0;
   let size = 0;
@@ -55,7 +59,7 @@ export function createParallelGzip(options: { readonly level?: number; readonly 
     // Failures are taken where the block is awaited, in order; not unhandled meanwhile.
     deflated.catch(() => undefined);
     queue.push(deflated);
-    // The 32 KiB before the next block: its dictionary (a copy, so that the block's buffer can go).
+    // The 32 KiB before the next block: its dictionary (a copy: the block's buffer comes round again).
     window = Buffer.from(
       block.length >= WINDOW ? block.subarray(block.length - WINDOW) : Buffer.concat([window, block]).subarray(-WINDOW),
     );
@@ -76,22 +80,25 @@ export function createParallelGzip(options: { readonly level?: number; readonly 
         this.push(HEADER);
         started = true;
       }
-      pending.push(chunk);
-      pendingLength += chunk.length;
-      if (pendingLength >= BLOCK) {
-        let all = Buffer.concat(pending, pendingLength);
-        while (all.length >= BLOCK) {
-          submit(all.subarray(0, BLOCK), false);
-          all = all.subarray(BLOCK);
+      const fill = async (): Promise<void> => {
+        for (let at = 0; at < chunk.length;) {
+          const copied = chunk.copy(blocks[current]!, filled, at);
+          filled += copied;
+          at += copied;
+          if (filled < BLOCK) break;
+          submit(blocks[current]!, false);
+          current = (current + 1) % blocks.length;
+          filled = 0;
+          // Before the next buffer is filled, its last block must be out of the queue: deflated.
+          await drain(this, ahead);
+          if (this.destroyed) return;
         }
-        pending = all.length > 0 ? [Buffer.from(all)] : [];
-        pendingLength = all.length;
-      }
-      drain(this, ahead).then(() => callback(), callback);
+      };
+      fill().then(() => callback(), callback);
     },
     flush(callback: TransformCallback) {
       if (!started) this.push(HEADER);
-      submit(Buffer.concat(pending, pendingLength), true);
+      submit(blocks[current]!.subarray(0, filled), true);
       const trailer = Buffer.alloc(8);
       trailer.writeUInt32LE(crc >>> 0, 0);
       trailer.writeUInt32LE(size % 0x100000000, 4);
