@@ -61,18 +61,19 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     }
     const options = { file: file === "-" ? "<stdin>" : file, width };
     try {
-      if (values.check || values.write) {
+      if (values.check) {
         // A block of forms at a time, against the file's bytes: nothing held but the block at hand.
         if (sameBytes(bytes, formatUtf8(text, options))) continue;
-        if (values.check) {
-          io.stdout(`${file}\n`);
-          status = Math.max(status, 1);
-          continue;
-        }
+        io.stdout(`${file}\n`);
+        status = Math.max(status, 1);
+      } else if (values.write) {
+        // Formatted once, kept to compare and then to write (no bigger than the text, held anyway).
+        const blocks = [...formatUtf8(text, options)];
+        if (sameBytes(bytes, blocks)) continue;
         // Loaded for --write alone: printing and checking need nothing of core.
         const { withAtomicFile } = await import("@guix-ts/core");
         await withAtomicFile(file, async (handle) => {
-          for (const block of formatUtf8(text, options)) await handle.write(block);
+          for (const block of blocks) await handle.write(block);
         });
         io.stdout(`${file}\n`);
       } else {

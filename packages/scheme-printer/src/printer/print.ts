@@ -5,7 +5,6 @@ import { Utf8Output } from "./output.js";
 
 // Guix's layout settles after its second pass (guix/read-print.scm, see the golden quirks); allow a margin.
 const MAX_PASSES = 4;
-const DECODER = new TextDecoder();
 
 /**
  * One top-level form as `guix style -f` prints it in a file (a datum followed by a newline), written
@@ -32,6 +31,33 @@ function printForm(out: Utf8Output, node: Node, options: PrintOptions): void {
 }
 
 /**
+ * Lay `nodes` out in `out`, a form after the other, and yield `out` each time it holds `blockSize`
+ * bytes or more, for the caller to take them. When `nodes` throws (a syntax error further on), the
+ * forms before it still in `out` are yielded first.
+ */
+function* printInto(
+  out: Utf8Output,
+  nodes: Iterable<Node>,
+  options: PrintOptions,
+  blockSize: number,
+): Generator<Utf8Output, void, undefined> {
+  const forms = nodes[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<Node>;
+    try {
+      next = forms.next();
+    } catch (error) {
+      if (out.length > 0) yield out;
+      throw error;
+    }
+    if (next.done === true) break;
+    printForm(out, next.value, options);
+    if (out.length >= blockSize) yield out;
+  }
+  if (out.length > 0) yield out;
+}
+
+/**
  * The UTF-8 of top-level forms as {@link printDatums} prints them, in blocks of whole forms of
  * `blockSize` bytes or more (each block the caller's to keep): what a file of any size is written
  * from, with no string made of its text. When `nodes` throws (a syntax error further on), the forms
@@ -44,21 +70,7 @@ export function* printFormsUtf8(
   options: PrintOptions = {},
   blockSize = 1 << 16,
 ): Generator<Uint8Array, void, undefined> {
-  const out = new Utf8Output();
-  const forms = nodes[Symbol.iterator]();
-  for (;;) {
-    let next: IteratorResult<Node>;
-    try {
-      next = forms.next();
-    } catch (error) {
-      if (out.length > 0) yield out.take();
-      throw error;
-    }
-    if (next.done === true) break;
-    printForm(out, next.value, options);
-    if (out.length >= blockSize) yield out.take();
-  }
-  if (out.length > 0) yield out.take();
+  for (const full of printInto(new Utf8Output(), nodes, options, blockSize)) yield full.take();
 }
 
 /**
@@ -68,7 +80,10 @@ export function* printFormsUtf8(
  * @example for (const chunk of printForms(readForms(text))) process.stdout.write(chunk);
  */
 export function* printForms(nodes: Iterable<Node>, options: PrintOptions = {}): Generator<string, void, undefined> {
-  for (const form of printFormsUtf8(nodes, options, 0)) yield DECODER.decode(form);
+  for (const form of printInto(new Utf8Output(), nodes, options, 0)) {
+    yield form.textFrom(0);
+    form.truncate(0);
+  }
 }
 
 /**
@@ -80,7 +95,8 @@ export function* printForms(nodes: Iterable<Node>, options: PrintOptions = {}): 
  * @example printDatums([list([sym("define"), sym("x"), int(1)])]) // => "(define x\n  1)\n"
  */
 export function printDatums(nodes: readonly Node[], options: PrintOptions = {}): string {
+  // One block, at the end: the whole text, decoded once.
   let text = "";
-  for (const block of printFormsUtf8(nodes, options, Infinity)) text += DECODER.decode(block);
+  for (const all of printInto(new Utf8Output(), nodes, options, Infinity)) text = all.textFrom(0);
   return text;
 }
